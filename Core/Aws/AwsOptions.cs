@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace VideoAspire.Core.Aws;
+
+/// <summary>
+/// How the services reach S3 and DynamoDB. Empty means "real AWS with the SDK's defaults".
+/// The standard AWS environment variables are honoured as fall-backs (see <see cref="AwsConnection"/>).
+/// </summary>
+public sealed class AwsOptions
+{
+    public const string SectionName = "Aws";
+
+    /// <summary>Region; falls back to AWS_REGION, AWS_DEFAULT_REGION, then the SDK's own chain.</summary>
+    [RegularExpression("^[a-z]{2}(-[a-z]+)+-[0-9]+$", ErrorMessage = "Aws:Region must look like 'us-east-1'.")]
+    public string? Region { get; set; }
+
+    /// <summary>A named profile from ~/.aws; falls back to AWS_PROFILE through the SDK.</summary>
+    public string? Profile { get; set; }
+
+    /// <summary>One endpoint for every service (same meaning as AWS_ENDPOINT_URL).</summary>
+    [Url]
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>S3 endpoint (same meaning as AWS_ENDPOINT_URL_S3); wins over <see cref="ServiceUrl"/>.</summary>
+    [Url]
+    public string? S3ServiceUrl { get; set; }
+
+    /// <summary>DynamoDB endpoint (same meaning as AWS_ENDPOINT_URL_DYNAMODB); wins over <see cref="ServiceUrl"/>.</summary>
+    [Url]
+    public string? DynamoDbServiceUrl { get; set; }
+
+    /// <summary>Static keys, meant for emulators only; real AWS uses the SDK's credential chain.</summary>
+    public string? AccessKeyId { get; set; }
+
+    public string? SecretAccessKey { get; set; }
+
+    /// <summary>Path-style S3 addressing; null means "on for a custom endpoint, off for AWS".</summary>
+    public bool? ForcePathStyle { get; set; }
+
+    /// <summary>Work-arounds for emulators; every one is off against real AWS.</summary>
+    public EmulatorQuirks Emulator { get; set; } = new();
+}
+
+/// <summary>Known gaps of the local emulators (DESIGN section 7), each a named switch.</summary>
+public sealed class EmulatorQuirks
+{
+    /// <summary>s3rver cannot decode aws-chunked bodies: send PutObject/UploadPart with a plain body.</summary>
+    public bool DisableChunkedUploads { get; set; }
+
+    /// <summary>Compute and validate checksums only when an operation requires them.</summary>
+    public bool ChecksumsOnlyWhenRequired { get; set; }
+
+    /// <summary>s3rver answers AbortMultipartUpload with 405: treat a failed abort as done.</summary>
+    public bool AbortMultipartIsBestEffort { get; set; }
+}
+
+[OptionsValidator]
+internal sealed partial class AwsOptionsValidator : IValidateOptions<AwsOptions>;

@@ -1,0 +1,130 @@
+using System.Net;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Logging;
+using VideoAspire.Core.Jobs;
+
+namespace VideoAspire.Core.Aws;
+
+/// <summary>
+/// Creates the bucket (with CORS for browser uploads) and the jobs table (with the user GSI) when they
+/// are missing. Idempotent: safe to run at every start and from several processes at once.
+/// For development, tests and Aspire; real AWS gets its resources from the CDK stack.
+/// </summary>
+public sealed class ResourceBootstrapper(IAmazonS3 s3, IAmazonDynamoDB dynamoDb, ILogger<ResourceBootstrapper> logger)
+{
+    private static readonly TimeSpan TableActiveTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task EnsureBucketAsync(string bucket, IReadOnlyList<string> corsOrigins, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellationToken);
+            Log.BucketCreated(logger, bucket);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+            Log.BucketExists(logger, bucket);
+        }
+
+        await s3.PutCORSConfigurationAsync(new PutCORSConfigurationRequest
+        {
+            BucketName = bucket,
+            Configuration = new CORSConfiguration
+            {
+                Rules =
+                [
+                    new CORSRule
+                    {
+                        AllowedMethods = ["PUT", "GET", "HEAD"],
+                        AllowedOrigins = [.. corsOrigins],
+                        AllowedHeaders = ["*"],
+                        ExposeHeaders = ["ETag"],
+                        MaxAgeSeconds = 3600,
+                    },
+                ],
+            },
+        }, cancellationToken);
+    }
+
+    public async Task EnsureJobsTableAsync(string table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.CreateTableAsync(JobsTableDefinition(table), cancellationToken);
+            Log.TableCreated(logger, table);
+        }
+        catch (ResourceInUseException)
+        {
+            Log.TableExists(logger, table);
+        }
+
+        await WaitUntilActiveAsync(table, cancellationToken);
+        await TryEnableTtlAsync(table, cancellationToken);
+    }
+
+    internal static CreateTableRequest JobsTableDefinition(string table) => new()
+    {
+        TableName = table,
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        AttributeDefinitions =
+        [
+            new AttributeDefinition(JobsTableSchema.JobId, ScalarAttributeType.S),
+            new AttributeDefinition(JobsTableSchema.UserId, ScalarAttributeType.S),
+            new AttributeDefinition(JobsTableSchema.CreatedAt, ScalarAttributeType.S),
+        ],
+        KeySchema = [new KeySchemaElement(JobsTableSchema.JobId, KeyType.HASH)],
+        GlobalSecondaryIndexes =
+        [
+            new GlobalSecondaryIndex
+            {
+                IndexName = JobsTableSchema.UserIndex,
+                KeySchema =
+                [
+                    new KeySchemaElement(JobsTableSchema.UserId, KeyType.HASH),
+                    new KeySchemaElement(JobsTableSchema.CreatedAt, KeyType.RANGE),
+                ],
+                Projection = new Projection { ProjectionType = ProjectionType.ALL },
+            },
+        ],
+    };
+
+    private async Task WaitUntilActiveAsync(string table, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TableActiveTimeout);
+        while (true)
+        {
+            var description = (await dynamoDb.DescribeTableAsync(table, timeout.Token)).Table;
+            var indexesActive = description.GlobalSecondaryIndexes?.TrueForAll(i => i.IndexStatus == IndexStatus.ACTIVE) ?? true;
+            if (description.TableStatus == TableStatus.ACTIVE && indexesActive)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
+        }
+    }
+
+    private async Task TryEnableTtlAsync(string table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+            {
+                TableName = table,
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = JobsTableSchema.Ttl, Enabled = true },
+            }, cancellationToken);
+        }
+        catch (AmazonDynamoDBException e) when (e.ErrorCode == "ValidationException" && e.Message.Contains("already enabled", StringComparison.OrdinalIgnoreCase))
+        {
+            // Enabled by an earlier run.
+        }
+        catch (AmazonDynamoDBException e) when (e.StatusCode == HttpStatusCode.BadRequest && e.ErrorCode == "UnknownOperationException")
+        {
+            Log.TtlUnsupported(logger, table); // dynalite: expiry is then only ours to do
+        }
+    }
+}
