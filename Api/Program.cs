@@ -2,6 +2,7 @@ using VideoAspire.Api.DevServices;
 using VideoAspire.Api.Health;
 using VideoAspire.Api.Storage;
 using VideoAspire.Core.Aws;
+using VideoAspire.Core.Video;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ await builder.AddDevServicesAsync();
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
 builder.Services.AddAwsClients();
+builder.Services.AddVideoPipeline();
 builder.Services.AddResourceBootstrap();
 builder.Services.AddAwsResourcesHealthCheck();
 

@@ -18,4 +18,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "The DynamoDB endpoint does not support TTL; items in {Table} will not expire")]
     public static partial void TtlUnsupported(ILogger logger, string table);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
+        Message = "Job {JobId}: cutting {DurationSeconds} s into {SegmentCount} planned segments (copy video: {CopyVideo}, copy audio: {CopyAudio})")]
+    public static partial void PipelineStarting(ILogger logger, string jobId, double durationSeconds, int segmentCount, bool copyVideo, bool copyAudio);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Job {JobId}: {SegmentCount} segments produced")]
+    public static partial void PipelineFinished(ILogger logger, string jobId, int segmentCount);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VideoAspire.Core.Aws;
+using VideoAspire.Core.Video;
 using VideoAspire.Core.Storage;
 
 // The Processor's host: configuration, logging and AWS clients as the Api has them.
@@ -10,6 +11,7 @@ using VideoAspire.Core.Storage;
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddAwsClients();
+builder.Services.AddVideoPipeline();
 
 using var host = builder.Build();
 var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -1,0 +1,8 @@
+namespace VideoAspire.Core.Video.Overlays;
+
+public enum OverlayPosition
+{
+    Top,
+    Center,
+    Bottom,
+}

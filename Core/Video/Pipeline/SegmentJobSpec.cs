@@ -1,0 +1,11 @@
+using VideoAspire.Core.Video.Overlays;
+using VideoAspire.Core.Video.Planning;
+
+namespace VideoAspire.Core.Video.Pipeline;
+
+/// <summary>Everything the pipeline needs for one run. <paramref name="Input"/> is a local path or an HTTP(S) URL.</summary>
+public sealed record SegmentJobSpec(string Input, CuttingOptions Cutting, OutputMode Mode, TextOverlay Overlay, bool Thumbnails)
+{
+    /// <summary>Names the job folder (diagnostics only).</summary>
+    public string JobId { get; init; } = Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,175 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VideoAspire.Core.Processes;
+using VideoAspire.Core.Video.Overlays;
+using VideoAspire.Core.Video.Planning;
+using VideoAspire.Core.Video.Probing;
+
+namespace VideoAspire.Core.Video.Pipeline;
+
+/// <summary>
+/// Probe, plan, cut in one ffmpeg pass, and announce each segment (with its thumbnail) as soon as ffmpeg
+/// finishes it, so the caller uploads while ffmpeg keeps working. All temporary files live in one job
+/// folder that is removed in every outcome; cancellation kills ffmpeg.
+/// </summary>
+public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> options, ILogger<VideoPipeline> logger)
+{
+    private static readonly TimeSpan ListPollInterval = TimeSpan.FromMilliseconds(50);
+    private readonly Lazy<FontCoverage> _font = new(() => FontCoverage.Load(options.Value.FontFile));
+
+    /// <summary>Checks that the font can draw every character of the overlay; throws <see cref="MediaException"/> if not.</summary>
+    public void EnsureRenderable(TextOverlay overlay)
+    {
+        ArgumentNullException.ThrowIfNull(overlay);
+        var texts = overlay.Mode == OverlayMode.PerSegment ? overlay.Texts ?? [] : [overlay.Text ?? ""];
+        var missing = texts.SelectMany(t => _font.Value.Missing(t ?? "")).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            throw new MediaException(MediaErrorCode.UnsupportedText,
+                $"The overlay font ({Path.GetFileName(_font.Value.FontFile)}) has no glyph for {string.Join(", ", missing.Take(5))}; remove these characters.");
+        }
+    }
+
+    public async Task<PipelineResult> RunAsync(
+        SegmentJobSpec spec,
+        Func<ProducedSegment, CancellationToken, ValueTask> onSegment,
+        IProgress<double>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(onSegment);
+        if (spec.Overlay.HasText)
+        {
+            EnsureRenderable(spec.Overlay);
+        }
+
+        var media = await prober.ProbeAsync(spec.Input, cancellationToken);
+        var plan = SegmentPlanner.Plan(media.Duration, spec.Cutting);
+        var encoding = EncodingPlan.Decide(media, spec.Mode, spec.Overlay.HasText);
+        Log.PipelineStarting(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, encoding.CopyVideo, encoding.CopyAudio);
+
+        using var workspace = JobWorkspace.Create(options.Value.WorkDirectory, spec.JobId);
+        if (!encoding.CopyVideo)
+        {
+            await WriteFilterScriptAsync(workspace, plan, spec.Overlay, cancellationToken);
+        }
+
+        var produced = await CutAsync(spec, media, plan, encoding, workspace, onSegment, progress, cancellationToken);
+        EnsureComplete(media, produced);
+        Log.PipelineFinished(logger, spec.JobId, produced.Count);
+        return new PipelineResult(media, plan, encoding, produced);
+    }
+
+    private async Task<List<ProducedSegment>> CutAsync(
+        SegmentJobSpec spec, MediaInfo media, IReadOnlyList<SegmentPlan> plan, EncodingPlan encoding, JobWorkspace workspace,
+        Func<ProducedSegment, CancellationToken, ValueTask> onSegment, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        using var ffmpegCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var progressParser = new FfmpegProgress(media.Duration, progress);
+        var arguments = FfmpegCommands.Segment(spec.Input, media.Duration, plan, encoding, options.Value, workspace.Directory);
+        var ffmpeg = ProcessRunner.RunAsync(new ProcessSpec(options.Value.FfmpegPath, arguments), progressParser.OnLine, ffmpegCancellation.Token);
+        var list = new SegmentListReader(workspace.PathOf(FfmpegCommands.SegmentList));
+        var produced = new List<ProducedSegment>();
+        try
+        {
+            while (true)
+            {
+                var finished = ffmpeg.IsCompleted;
+                if (finished && !ffmpeg.IsCompletedSuccessfully)
+                {
+                    break; // failed or cancelled: announce nothing more
+                }
+
+                foreach (var entry in list.ReadNew())
+                {
+                    // Re-encoded segments start exactly where planned (keyframes are forced there; the list's times
+                    // carry the encoder's B-frame delay). Copied ones start where ffmpeg found the keyframe.
+                    var start = !encoding.CopyVideo && produced.Count < plan.Count ? plan[produced.Count].Start : entry.Start;
+                    produced.Add(await AnnounceAsync(entry, produced.Count, start, spec.Thumbnails, workspace, onSegment, cancellationToken));
+                }
+
+                if (finished)
+                {
+                    break;
+                }
+
+                await Task.WhenAny(ffmpeg, Task.Delay(ListPollInterval, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            await ffmpeg;
+        }
+        catch (ProcessFailedException e)
+        {
+            throw new MediaException(MediaErrorCode.ProcessingFailed, $"ffmpeg could not process the input: {LastLine(e.StderrTail)}", e);
+        }
+        finally
+        {
+            // Whatever happened above (a failed upload, cancellation), ffmpeg must not outlive this call.
+            await ffmpegCancellation.CancelAsync();
+            await ffmpeg.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return produced;
+    }
+
+    private async Task<ProducedSegment> AnnounceAsync(
+        SegmentListEntry entry, int index, TimeSpan start, bool thumbnails, JobWorkspace workspace,
+        Func<ProducedSegment, CancellationToken, ValueTask> onSegment, CancellationToken cancellationToken)
+    {
+        var path = workspace.PathOf(entry.FileName);
+        var duration = Mp4Duration.ReadVideo(path);
+        string? thumbnail = null;
+        if (thumbnails)
+        {
+            thumbnail = workspace.PathOf($"thumbnail-{index:D4}.jpg");
+            await ProcessRunner.RunAsync(
+                new ProcessSpec(options.Value.FfmpegPath,
+                    FfmpegCommands.Thumbnail(path, duration / 2, options.Value.ThumbnailWidth, thumbnail)),
+                null, cancellationToken);
+        }
+
+        var segment = new ProducedSegment(index, start, duration, new FileInfo(path).Length, path, thumbnail);
+        await onSegment(segment, cancellationToken);
+
+        // Handed over: keep the disk as flat as the memory.
+        File.Delete(path);
+        if (thumbnail is not null)
+        {
+            File.Delete(thumbnail);
+        }
+
+        return segment with { Path = "", ThumbnailPath = null };
+    }
+
+    private static void EnsureComplete(MediaInfo media, List<ProducedSegment> produced)
+    {
+        var total = TimeSpan.FromTicks(produced.Sum(s => s.Duration.Ticks));
+        if (produced.Count == 0 || total < (media.Duration * 0.9) - TimeSpan.FromSeconds(1))
+        {
+            throw new MediaException(MediaErrorCode.TruncatedInput,
+                $"The input is truncated or damaged: it declares {media.Duration.TotalSeconds:0.#} s but only {total.TotalSeconds:0.#} s could be read.");
+        }
+    }
+
+    private async Task WriteFilterScriptAsync(
+        JobWorkspace workspace, IReadOnlyList<SegmentPlan> plan, TextOverlay overlay, CancellationToken cancellationToken)
+    {
+        string TextFile(int index) => workspace.PathOf($"text-{index:D4}.txt");
+        foreach (var segment in plan)
+        {
+            if (overlay.TextFor(segment.Index) is { } text && (overlay.Mode == OverlayMode.PerSegment || segment.Index == 0))
+            {
+                // UTF-8 without BOM: drawtext would draw a BOM as a glyph.
+                await File.WriteAllTextAsync(TextFile(segment.Index), text, new UTF8Encoding(false), cancellationToken);
+            }
+        }
+
+        var filters = FfmpegCommands.VideoFilters(plan, overlay, options.Value.FontFile, TextFile);
+        await File.WriteAllTextAsync(workspace.PathOf(FfmpegCommands.VideoFilterScript), filters, cancellationToken);
+    }
+
+    private static string LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output on stderr";
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VideoAspire.Core.Video.Pipeline;
+using VideoAspire.Core.Video.Probing;
+
+namespace VideoAspire.Core.Video;
+
+public static class VideoServiceCollectionExtensions
+{
+    /// <summary>Registers validated <see cref="VideoOptions"/>, the prober and the pipeline.</summary>
+    public static IServiceCollection AddVideoPipeline(this IServiceCollection services)
+    {
+        services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VideoOptions>, VideoOptionsValidator>());
+        services.TryAddSingleton<MediaProber>();
+        services.TryAddSingleton<VideoPipeline>();
+        return services;
+    }
+}

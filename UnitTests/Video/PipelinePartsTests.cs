@@ -1,0 +1,74 @@
+using VideoAspire.Core.Video.Pipeline;
+using VideoAspire.Core.Video.Probing;
+
+namespace VideoAspire.UnitTests.Video;
+
+public sealed class PipelinePartsTests
+{
+    private static MediaInfo Media(string video, string? audio) => new(
+        "mov,mp4", TimeSpan.FromSeconds(30), new VideoStreamInfo(video, 640, 360, 30, 0, false),
+        audio is null ? null : new AudioStreamInfo(audio, 48000, 2), 1000);
+
+    [Theory]
+    [InlineData("h264", "aac", OutputMode.Copy, false, true, true)]
+    [InlineData("h264", "mp3", OutputMode.Copy, false, true, true)]
+    [InlineData("h264", "opus", OutputMode.Copy, false, true, false)]
+    [InlineData("h264", "pcm_s16le", OutputMode.Copy, false, true, false)]
+    [InlineData("vp9", "opus", OutputMode.Copy, false, false, false)]
+    [InlineData("h264", "aac", OutputMode.Exact, false, false, false)]
+    [InlineData("h264", "aac", OutputMode.Copy, true, false, false)]
+    public void EncodingPlan_Decide_CopiesOnlyWhatMp4PlaysAndTheJobAllows(
+        string video, string audio, OutputMode mode, bool overlay, bool copyVideo, bool copyAudio)
+    {
+        var plan = EncodingPlan.Decide(Media(video, audio), mode, overlay);
+
+        Assert.Equal((copyVideo, copyAudio, true), (plan.CopyVideo, plan.CopyAudio, plan.HasAudio));
+    }
+
+    [Fact]
+    public void EncodingPlan_NoAudio_HasNoAudio()
+    {
+        Assert.False(EncodingPlan.Decide(Media("h264", null), OutputMode.Copy, false).HasAudio);
+    }
+
+    [Fact]
+    public void FfmpegProgress_ReportsRisingPercentagesAndEndsAt100()
+    {
+        var reported = new List<double>();
+        var parser = new FfmpegProgress(TimeSpan.FromSeconds(20), new InlineProgress(reported.Add));
+
+        foreach (var line in new[] { "frame=1", "out_time_us=5000000", "out_time_us=N/A", "out_time_us=4000000", "out_time_us=10000000", "progress=end" })
+        {
+            parser.OnLine(line);
+        }
+
+        Assert.Equal([25, 50, 100], reported);
+    }
+
+    [Fact]
+    public void SegmentListReader_ReturnsOnlyCompleteNewLines()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var reader = new SegmentListReader(file);
+            File.WriteAllText(file, "segment-0000.mp4,0.000000,10.021354\nsegment-0001.mp4,10.02");
+            var first = reader.ReadNew();
+            File.WriteAllText(file, "segment-0000.mp4,0.000000,10.021354\nsegment-0001.mp4,10.021354,20.000000\n");
+            var second = reader.ReadNew();
+
+            Assert.Equal([new SegmentListEntry("segment-0000.mp4", TimeSpan.Zero, TimeSpan.FromSeconds(10.021354))], first);
+            Assert.Equal("segment-0001.mp4", Assert.Single(second).FileName);
+            Assert.Empty(reader.ReadNew());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed class InlineProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
