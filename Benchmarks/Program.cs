@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using VideoAspire.Benchmarks;
+using VideoAspire.Core.Processes;
+using VideoAspire.Core.Video;
+using VideoAspire.Core.Video.Overlays;
+using VideoAspire.Core.Video.Pipeline;
+using VideoAspire.Core.Video.Planning;
+
+// Usage: dotnet run -c Release --project Benchmarks -- [--work DIR] [--runs N] [--seconds S]
+// Generates its inputs (cached in DIR), then times each variant N times and prints medians and ratios.
+var work = Arg("--work") ?? Path.Combine(Path.GetTempPath(), "videoaspire-bench");
+var runs = int.Parse(Arg("--runs") ?? "3", CultureInfo.InvariantCulture);
+var seconds = int.Parse(Arg("--seconds") ?? "300", CultureInfo.InvariantCulture);
+Directory.CreateDirectory(work);
+
+var options = new VideoOptions { WorkDirectory = Path.Combine(work, "jobs") };
+var pipeline = new VideoPipeline(new VideoAspire.Core.Video.Probing.MediaProber(Options.Create(options)), Options.Create(options),
+    NullLogger<VideoPipeline>.Instance);
+var report = new Report();
+Console.WriteLine($"# VideoAspire pipeline benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {runs} runs per variant (median)");
+Console.WriteLine($"ffmpeg: {await Inputs.FfmpegVersionAsync()}");
+
+foreach (var gop in new[] { 2, 10 })
+{
+    var input = await Inputs.EnsureAsync(work, seconds, gop);
+    Console.WriteLine($"\n## {seconds} s 1080p30 H.264, GOP {gop} s ({new FileInfo(input).Length / 1_000_000} MB), 10 s segments, stream copy");
+    await Inputs.ReadThroughAsync(input); // same page-cache state for every variant
+
+    var floor = await Report.TimeAsync($"(a) raw ffmpeg segment muxer, GOP {gop}", runs, () => Raw.SegmentMuxerAsync(input, work));
+    var perSegment = await Report.TimeAsync($"(b) one ffmpeg per segment, output seek, GOP {gop}", runs, () => Raw.PerSegmentAsync(input, work, seconds));
+    var ours = await Report.TimeAsync($"(c) pipeline, copy mode, GOP {gop}", runs, () => RunPipelineAsync(input, OutputMode.Copy, TextOverlay.None));
+    report.Ratio($"(c)/(a), GOP {gop}", ours, floor, target: "<= 1.15", ok: ours / floor <= 1.15);
+    report.Ratio($"(b)/(c), GOP {gop}", perSegment, ours, target: ">= 3", ok: perSegment / ours >= 3);
+}
+
+var sixty = await Inputs.FirstSecondsAsync(work, await Inputs.EnsureAsync(work, seconds, 2), 60);
+Console.WriteLine("\n## 60 s 1080p30, exact mode, one overlay per 10 s segment (x264 veryfast)");
+var texts = Enumerable.Range(1, 6).Select(i => $"Segment {i}: \"quoted\" 100% — Ünïcode").ToArray();
+var overlay = TextOverlay.PerSegment(texts);
+var rawExact = await Report.TimeAsync("raw ffmpeg, same command and filters", Math.Max(1, runs - 1), () => Raw.SameCommandAsync(sixty, work, options, overlay));
+var exact = await Report.TimeAsync("pipeline, exact + overlay", Math.Max(1, runs - 1), () => RunPipelineAsync(sixty, OutputMode.Exact, overlay));
+report.Ratio("exact+overlay / raw", exact, rawExact, target: "<= 1.10", ok: exact / rawExact <= 1.10);
+
+Console.WriteLine();
+report.PrintSummary();
+return 0;
+
+async Task RunPipelineAsync(string input, OutputMode mode, TextOverlay textOverlay) =>
+    await pipeline.RunAsync(new SegmentJobSpec(input, CuttingOptions.Fixed(10), mode, textOverlay, Thumbnails: false),
+        (_, _) => ValueTask.CompletedTask, null, CancellationToken.None);
+
+string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
