@@ -25,4 +25,25 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Job {JobId}: {SegmentCount} segments produced")]
     public static partial void PipelineFinished(ILogger logger, string jobId, int segmentCount);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Job {JobId} not claimed: it is not queued (duplicate or late delivery)")]
+    public static partial void JobSkipped(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Information, Message = "Job {JobId} completed with {SegmentCount} segments")]
+    public static partial void JobCompleted(ILogger logger, string jobId, int segmentCount);
+
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Job {JobId} failed: {ErrorCode} {ErrorMessage}")]
+    public static partial void JobFailed(ILogger logger, string jobId, string errorCode, string errorMessage);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Error, Message = "Job {JobId} failed unexpectedly ({ErrorCode})")]
+    public static partial void JobCrashed(ILogger logger, Exception exception, string jobId, string errorCode);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} lost the job (deleted or taken over); its objects were removed")]
+    public static partial void JobLost(ILogger logger, string jobId, int attempt);
+
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Information, Message = "Job {JobId} given back to the queue at shutdown")]
+    public static partial void JobReleased(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Error, Message = "Job {JobId}: could not delete {Count} objects of a failed attempt")]
+    public static partial void CleanupFailed(ILogger logger, Exception exception, string jobId, int count);
 }

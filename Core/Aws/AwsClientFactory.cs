@@ -7,21 +7,27 @@ namespace VideoAspire.Core.Aws;
 /// <summary>Builds SDK clients from one <see cref="AwsConnection"/>, so every client agrees on endpoint and quirks.</summary>
 public static class AwsClientFactory
 {
-    public static IAmazonS3 CreateS3(AwsConnection connection)
+    /// <param name="connection">Endpoint, region, credentials and quirks.</param>
+    /// <param name="configure">Last changes to the SDK config (tests inject faults through its HttpClientFactory).</param>
+    public static IAmazonS3 CreateS3(AwsConnection connection, Action<ClientConfig>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var config = new AmazonS3Config { ForcePathStyle = connection.ForcePathStyle };
         Apply(config, connection, connection.S3ServiceUrl);
+        configure?.Invoke(config);
         return connection.Credentials is { } credentials
             ? new AmazonS3Client(credentials, config)
             : new AmazonS3Client(config);
     }
 
-    public static IAmazonDynamoDB CreateDynamoDb(AwsConnection connection)
+    /// <param name="connection">Endpoint, region, credentials and quirks.</param>
+    /// <param name="configure">Last changes to the SDK config (tests inject faults through its HttpClientFactory).</param>
+    public static IAmazonDynamoDB CreateDynamoDb(AwsConnection connection, Action<ClientConfig>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var config = new AmazonDynamoDBConfig();
         Apply(config, connection, connection.DynamoDbServiceUrl);
+        configure?.Invoke(config);
         return connection.Credentials is { } credentials
             ? new AmazonDynamoDBClient(credentials, config)
             : new AmazonDynamoDBClient(config);
@@ -38,6 +44,9 @@ public static class AwsClientFactory
         {
             config.RegionEndpoint = connection.Region;
         }
+
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = connection.MaxAttempts - 1;
 
         if (connection.Quirks.ChecksumsOnlyWhenRequired)
         {

@@ -17,6 +17,9 @@ public sealed record AwsConnection(
     bool ForcePathStyle,
     EmulatorQuirks Quirks)
 {
+    /// <summary>Attempts per call, the first included (<see cref="AwsOptions.MaxAttempts"/>).</summary>
+    public int MaxAttempts { get; init; } = 5;
+
     /// <summary>Region used for signing against a custom endpoint when none is configured.</summary>
     public static readonly RegionEndpoint DefaultEmulatorRegion = RegionEndpoint.USEast1;
 
@@ -46,7 +49,10 @@ public sealed record AwsConnection(
             dynamo,
             ResolveCredentials(options),
             options.ForcePathStyle ?? s3 is not null,
-            options.Emulator);
+            options.Emulator)
+        {
+            MaxAttempts = options.MaxAttempts,
+        };
     }
 
     private static AWSCredentials? ResolveCredentials(AwsOptions options)

@@ -38,6 +38,13 @@ public sealed class AwsOptions
     /// <summary>Path-style S3 addressing; null means "on for a custom endpoint, off for AWS".</summary>
     public bool? ForcePathStyle { get; set; }
 
+    /// <summary>
+    /// Attempts per AWS call, the first included: throttling, 5xx and dropped connections are retried with
+    /// exponential backoff and jitter (the SDK's standard retry mode).
+    /// </summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 5;
+
     /// <summary>Work-arounds for emulators; every one is off against real AWS.</summary>
     public EmulatorQuirks Emulator { get; set; } = new();
 }

@@ -7,6 +7,21 @@ public static class JobsTableSchema
     public const string UserId = "user_id";
     public const string CreatedAt = "created_at";
     public const string Ttl = "ttl";
+    public const string UpdatedAt = "updated_at";
+    public const string Status = "status";
+    public const string Stage = "stage";
+    public const string Progress = "progress";
+    public const string Attempt = "attempt";
+    public const string Method = "method";
+    public const string SourceKey = "source_key";
+    public const string Options = "options";
+    public const string Segments = "segments";
+    public const string StartedAt = "started_at";
+    public const string CompletedAt = "completed_at";
+    public const string HeartbeatAt = "heartbeat_at";
+    public const string InputDuration = "input_duration";
+    public const string ErrorCode = "error_code";
+    public const string ErrorMessage = "error_message";
 
     /// <summary>GSI listing one user's jobs newest first: partition user_id, sort created_at (ISO-8601).</summary>
     public const string UserIndex = "user_id-created_at-index";

@@ -34,5 +34,17 @@ public sealed class PresignedUrls(IAmazonS3 s3, AwsConnection connection, TimePr
             Protocol = _protocol,
         });
 
+    public Task<string> ForUploadPartAsync(string bucket, string key, string uploadId, int partNumber, TimeSpan lifetime) =>
+        s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            Verb = HttpVerb.PUT,
+            UploadId = uploadId,
+            PartNumber = partNumber,
+            Expires = Expiry(lifetime),
+            Protocol = _protocol,
+        });
+
     private DateTime Expiry(TimeSpan lifetime) => timeProvider.GetUtcNow().UtcDateTime.Add(lifetime);
 }

@@ -1,0 +1,42 @@
+namespace VideoAspire.Core.Jobs;
+
+/// <summary>One job as stored in DynamoDB.</summary>
+public sealed record Job
+{
+    public required string Id { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required string SourceKey { get; init; }
+
+    public required JobOptions Options { get; init; }
+
+    public required ProcessingMethod Method { get; init; }
+
+    public JobStatus Status { get; init; } = JobStatus.Queued;
+
+    /// <summary>What the job is doing now: queued, probing, cutting, completed, failed.</summary>
+    public string Stage { get; init; } = JobStages.Queued;
+
+    public double Progress { get; init; }
+
+    /// <summary>Incremented by every claim; writes of an older attempt are refused.</summary>
+    public int Attempt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>Last sign of life of the attempt in progress; a stale one may be taken over.</summary>
+    public DateTimeOffset? HeartbeatAt { get; init; }
+
+    public double? InputDurationSeconds { get; init; }
+
+    public JobError? Error { get; init; }
+
+    public IReadOnlyList<JobSegment> Segments { get; init; } = [];
+}

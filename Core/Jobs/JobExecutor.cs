@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using VideoAspire.Core.Storage;
+using VideoAspire.Core.Video.Pipeline;
+
+namespace VideoAspire.Core.Jobs;
+
+/// <summary>
+/// Runs one job, wherever it runs (the in-process worker or the Lambda Processor): claim it, cut it with
+/// ffmpeg reading the upload straight from S3, store each segment and thumbnail as soon as it exists,
+/// and commit COMPLETED only when every object is stored. On failure it deletes what this attempt stored
+/// and records FAILED with a code and message, then rethrows unexpected errors to the host.
+/// </summary>
+public sealed class JobExecutor(
+    JobStore jobs, VideoPipeline pipeline, ObjectStore objects, PresignedUrls urls, JobTelemetry telemetry,
+    TimeProvider timeProvider, ILogger<JobExecutor> logger)
+{
+    private static readonly TimeSpan InputUrlLifetime = TimeSpan.FromHours(6);
+
+    /// <summary>How often progress and the heartbeat are written.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    public async Task<JobOutcome> ExecuteAsync(string jobId, ProcessingMethod method, CancellationToken cancellationToken)
+    {
+        var job = await jobs.TryClaimAsync(jobId, cancellationToken);
+        if (job is null)
+        {
+            Log.JobSkipped(logger, jobId);
+            return JobOutcome.Skipped;
+        }
+
+        using var activity = telemetry.Source.StartActivity("job.execute");
+        activity?.SetTag("job.id", job.Id).SetTag("job.attempt", job.Attempt).SetTag("job.method", method.ToString());
+        var started = timeProvider.GetTimestamp();
+        var stored = new List<string>();
+        var outcome = await RunAsync(job, method, stored, cancellationToken);
+        telemetry.Finished(method, outcome.ToString().ToLowerInvariant(), timeProvider.GetElapsedTime(started));
+        activity?.SetTag("job.outcome", outcome.ToString());
+        return outcome;
+    }
+
+    private async Task<JobOutcome> RunAsync(Job job, ProcessingMethod method, List<string> stored, CancellationToken cancellationToken)
+    {
+        var progress = new ProgressWriter(jobs, job.Id, job.Attempt, ProgressInterval, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, progress.Lost);
+        try
+        {
+            var segments = new List<JobSegment>();
+            var input = await urls.ForGetAsync(objects.Bucket, job.SourceKey, InputUrlLifetime);
+            var spec = new SegmentJobSpec(input, job.Options.Cutting, job.Options.Output, job.Options.Overlay, job.Options.Thumbnails) { JobId = job.Id };
+            var result = await pipeline.RunAsync(spec, async (segment, ct) =>
+            {
+                segments.Add(await StoreAsync(job.Id, segment, stored, ct));
+                telemetry.SegmentStored(method);
+            }, progress, linked.Token);
+
+            await progress.DisposeAsync();
+            if (!await jobs.CompleteAsync(job.Id, job.Attempt, segments, result.Media.Duration.TotalSeconds, CancellationToken.None))
+            {
+                return await LostAsync(job, stored);
+            }
+
+            Log.JobCompleted(logger, job.Id, segments.Count);
+            return JobOutcome.Completed;
+        }
+        catch (OperationCanceledException) when (progress.IsLost)
+        {
+            return await LostAsync(job, stored);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await DeleteQuietlyAsync(job.Id, stored);
+            await jobs.ReleaseAsync(job.Id, job.Attempt, CancellationToken.None);
+            Log.JobReleased(logger, job.Id);
+            return JobOutcome.Released;
+        }
+        catch (Exception e)
+        {
+            var error = JobErrors.From(e);
+            await DeleteQuietlyAsync(job.Id, stored);
+            await jobs.FailAsync(job.Id, job.Attempt, error, CancellationToken.None);
+            if (!JobErrors.IsExpected(e))
+            {
+                Log.JobCrashed(logger, e, job.Id, error.Code);
+                throw;
+            }
+
+            Log.JobFailed(logger, job.Id, error.Code, error.Message);
+            return JobOutcome.Failed;
+        }
+        finally
+        {
+            await progress.DisposeAsync();
+        }
+    }
+
+    private async Task<JobSegment> StoreAsync(string jobId, ProducedSegment segment, List<string> stored, CancellationToken cancellationToken)
+    {
+        var key = StorageLayout.SegmentKey(jobId, segment.Index);
+        stored.Add(key);
+        await objects.PutFileAsync(key, segment.Path, "video/mp4", cancellationToken);
+        string? thumbnailKey = null;
+        if (segment.ThumbnailPath is not null)
+        {
+            thumbnailKey = StorageLayout.ThumbnailKey(jobId, segment.Index);
+            stored.Add(thumbnailKey);
+            await objects.PutFileAsync(thumbnailKey, segment.ThumbnailPath, "image/jpeg", cancellationToken);
+        }
+
+        return new JobSegment(segment.Index, Math.Round(segment.Start.TotalSeconds, 3), Math.Round(segment.Duration.TotalSeconds, 3),
+            segment.SizeBytes, key, thumbnailKey);
+    }
+
+    private async Task<JobOutcome> LostAsync(Job job, List<string> stored)
+    {
+        await DeleteQuietlyAsync(job.Id, stored);
+        Log.JobLost(logger, job.Id, job.Attempt);
+        return JobOutcome.Lost;
+    }
+
+    /// <summary>Deletes this attempt's objects; a failure here is logged, never allowed to hide the job's own outcome.</summary>
+    private async Task DeleteQuietlyAsync(string jobId, List<string> stored)
+    {
+        if (stored.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await objects.DeleteKeysAsync(stored, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // cleanup is best effort by design; the failure is logged
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.CleanupFailed(logger, e, jobId, stored.Count);
+        }
+    }
+}

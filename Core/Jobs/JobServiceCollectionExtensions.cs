@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VideoAspire.Core.Aws;
+using VideoAspire.Core.Storage;
+using VideoAspire.Core.Video;
+
+namespace VideoAspire.Core.Jobs;
+
+public static class JobServiceCollectionExtensions
+{
+    /// <summary>The job store, the object store and the executor shared by the in-process worker and the Processor.</summary>
+    public static IServiceCollection AddJobExecution(this IServiceCollection services)
+    {
+        services.AddAwsClients();
+        services.AddVideoPipeline();
+        services.TryAddSingleton<JobStore>();
+        services.TryAddSingleton<ObjectStore>();
+        services.TryAddSingleton<JobTelemetry>();
+        services.TryAddSingleton<JobExecutor>();
+        return services;
+    }
+}

@@ -1,0 +1,244 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Microsoft.Extensions.Options;
+using VideoAspire.Core.Storage;
+using static VideoAspire.Core.Jobs.JobItemMapper;
+
+namespace VideoAspire.Core.Jobs;
+
+/// <summary>
+/// Jobs in DynamoDB. Every state change is a conditional write, so concurrent writers (a duplicate
+/// delivery, a worker that lost its claim, a delete) never overwrite each other: a refused write
+/// returns false instead of throwing.
+/// </summary>
+public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> options, TimeProvider timeProvider)
+{
+    private string Table => options.Value.JobsTableName;
+
+    public async Task CreateAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await dynamoDb.PutItemAsync(new PutItemRequest
+        {
+            TableName = Table,
+            Item = ToItem(job),
+            ConditionExpression = "attribute_not_exists(#id)",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#id"] = JobsTableSchema.JobId },
+        }, cancellationToken);
+    }
+
+    public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        {
+            TableName = Table,
+            Key = Key(jobId),
+            ConsistentRead = true,
+        }, cancellationToken);
+        return response.Item is { Count: > 0 } item ? FromItem(item) : null;
+    }
+
+    /// <summary>The job if it exists and belongs to <paramref name="userId"/>; otherwise null (callers answer 404 either way).</summary>
+    public async Task<Job?> FindForUserAsync(string userId, string jobId, CancellationToken cancellationToken) =>
+        await GetAsync(jobId, cancellationToken) is { } job && job.UserId == userId ? job : null;
+
+    /// <summary>One page of a user's jobs, newest first.</summary>
+    public async Task<(IReadOnlyList<Job> Jobs, Dictionary<string, AttributeValue>? Next)> ListForUserAsync(
+        string userId, int limit, Dictionary<string, AttributeValue>? startAfter, CancellationToken cancellationToken)
+    {
+        var response = await dynamoDb.QueryAsync(new QueryRequest
+        {
+            TableName = Table,
+            IndexName = JobsTableSchema.UserIndex,
+            KeyConditionExpression = "#user = :user",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#user"] = JobsTableSchema.UserId },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":user"] = new(userId) },
+            ScanIndexForward = false,
+            Limit = limit,
+            ExclusiveStartKey = startAfter,
+        }, cancellationToken);
+        var jobs = (response.Items ?? []).Select(FromItem).ToList();
+        return (jobs, response.LastEvaluatedKey is { Count: > 0 } next ? next : null);
+    }
+
+    /// <summary>QUEUED -> PROCESSING with a new attempt number; null when the job is not queued (a duplicate or late delivery).</summary>
+    public async Task<Job?> TryClaimAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var now = Timestamp(timeProvider.GetUtcNow());
+        var update = new Update("SET #status = :processing, #stage = :stage, #attempt = #attempt + :one, #started = :now, #heartbeat = :now, #updated = :now, #progress = :zero")
+            .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#attempt", JobsTableSchema.Attempt)
+            .Name("#started", JobsTableSchema.StartedAt).Name("#heartbeat", JobsTableSchema.HeartbeatAt)
+            .Name("#updated", JobsTableSchema.UpdatedAt).Name("#progress", JobsTableSchema.Progress)
+            .Value(":processing", Status(JobStatus.Processing)).Value(":stage", JobStages.Probing).Value(":now", now)
+            .Value(":one", Number(1)).Value(":zero", Number(0)).Value(":queued", Status(JobStatus.Queued));
+        var attributes = await TryUpdateAsync(jobId, update, "#status = :queued", ReturnValue.ALL_NEW, cancellationToken);
+        return attributes is null ? null : FromItem(attributes);
+    }
+
+    /// <summary>Progress and a heartbeat for the attempt in progress; false when that attempt no longer owns the job.</summary>
+    public async Task<bool> ReportProgressAsync(string jobId, int attempt, string stage, double progress, CancellationToken cancellationToken)
+    {
+        var now = Timestamp(timeProvider.GetUtcNow());
+        var update = new Update("SET #stage = :stage, #progress = :progress, #heartbeat = :now, #updated = :now")
+            .Name("#stage", JobsTableSchema.Stage).Name("#progress", JobsTableSchema.Progress)
+            .Name("#heartbeat", JobsTableSchema.HeartbeatAt).Name("#updated", JobsTableSchema.UpdatedAt)
+            .Value(":stage", stage).Value(":progress", Number(Math.Round(progress, 1))).Value(":now", now);
+        return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
+    }
+
+    public async Task<bool> CompleteAsync(
+        string jobId, int attempt, IReadOnlyList<JobSegment> segments, double inputDurationSeconds, CancellationToken cancellationToken)
+    {
+        var now = Timestamp(timeProvider.GetUtcNow());
+        var update = new Update("SET #status = :completed, #stage = :stage, #progress = :hundred, #segments = :segments, #duration = :duration, #completed_at = :now, #updated = :now")
+            .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#progress", JobsTableSchema.Progress)
+            .Name("#segments", JobsTableSchema.Segments).Name("#duration", JobsTableSchema.InputDuration)
+            .Name("#completed_at", JobsTableSchema.CompletedAt).Name("#updated", JobsTableSchema.UpdatedAt)
+            .Value(":completed", Status(JobStatus.Completed)).Value(":stage", JobStages.Completed).Value(":hundred", Number(100))
+            .Value(":segments", System.Text.Json.JsonSerializer.Serialize(segments, JobJson.Options))
+            .Value(":duration", Number(inputDurationSeconds)).Value(":now", now);
+        return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
+    }
+
+    /// <summary>PROCESSING (this attempt) or, with no attempt, QUEUED -> FAILED.</summary>
+    public async Task<bool> FailAsync(string jobId, int? attempt, JobError error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var now = Timestamp(timeProvider.GetUtcNow());
+        var update = new Update("SET #status = :failed, #stage = :stage, #code = :code, #message = :message, #completed_at = :now, #updated = :now")
+            .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#code", JobsTableSchema.ErrorCode)
+            .Name("#message", JobsTableSchema.ErrorMessage).Name("#completed_at", JobsTableSchema.CompletedAt).Name("#updated", JobsTableSchema.UpdatedAt)
+            .Value(":failed", Status(JobStatus.Failed)).Value(":stage", JobStages.Failed).Value(":code", error.Code)
+            .Value(":message", error.Message.Length > 1000 ? error.Message[..1000] : error.Message).Value(":now", now);
+        return attempt is { } a
+            ? await TryUpdateAsync(jobId, OwnedBy(update, a), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null
+            : await TryUpdateAsync(jobId, update.Value(":queued", Status(JobStatus.Queued)), "#status = :queued", ReturnValue.NONE, cancellationToken) is not null;
+    }
+
+    /// <summary>Gives a claimed job back (PROCESSING -> QUEUED) when this attempt stops without an outcome, e.g. at shutdown.</summary>
+    public async Task<bool> ReleaseAsync(string jobId, int attempt, CancellationToken cancellationToken) =>
+        await TryUpdateAsync(jobId, OwnedBy(BackToQueue(), attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
+
+    /// <summary>Takes a PROCESSING job whose last heartbeat is older than <paramref name="staleBefore"/> back to QUEUED.</summary>
+    public async Task<bool> RequeueIfStaleAsync(string jobId, DateTimeOffset staleBefore, CancellationToken cancellationToken)
+    {
+        var update = BackToQueue().Name("#heartbeat", JobsTableSchema.HeartbeatAt)
+            .Value(":processing", Status(JobStatus.Processing)).Value(":stale", Timestamp(staleBefore));
+        return await TryUpdateAsync(jobId, update, "#status = :processing AND #heartbeat < :stale", ReturnValue.NONE, cancellationToken) is not null;
+    }
+
+    /// <summary>Unfinished jobs (QUEUED or PROCESSING) of one processing method: what a restarting worker must look at.</summary>
+    public async Task<IReadOnlyList<Job>> ListUnfinishedAsync(ProcessingMethod method, CancellationToken cancellationToken)
+    {
+        var jobs = new List<Job>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamoDb.ScanAsync(new ScanRequest
+            {
+                TableName = Table,
+                FilterExpression = "#method = :method AND (#status = :queued OR #status = :processing)",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#method"] = JobsTableSchema.Method, ["#status"] = JobsTableSchema.Status },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":method"] = new(Method(method)),
+                    [":queued"] = new(Status(JobStatus.Queued)),
+                    [":processing"] = new(Status(JobStatus.Processing)),
+                },
+                ConsistentRead = true,
+                ExclusiveStartKey = start,
+            }, cancellationToken);
+            jobs.AddRange((page.Items ?? []).Select(FromItem));
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return [.. jobs.OrderBy(j => j.CreatedAt)];
+    }
+
+    /// <summary>Deletes the job record if it belongs to <paramref name="userId"/>.</summary>
+    public async Task<bool> DeleteAsync(string userId, string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
+            {
+                TableName = Table,
+                Key = Key(jobId),
+                ConditionExpression = "#user = :user",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#user"] = JobsTableSchema.UserId },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":user"] = new(userId) },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    private const string OwnedCondition = "#status = :processing AND #attempt = :attempt";
+
+    private static Update OwnedBy(Update update, int attempt) => update
+        .Name("#status", JobsTableSchema.Status).Name("#attempt", JobsTableSchema.Attempt)
+        .Value(":processing", Status(JobStatus.Processing)).Value(":attempt", Number(attempt));
+
+    private Update BackToQueue() => new Update("SET #status = :queued, #stage = :stage, #progress = :zero, #updated = :now")
+        .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage)
+        .Name("#progress", JobsTableSchema.Progress).Name("#updated", JobsTableSchema.UpdatedAt)
+        .Value(":queued", Status(JobStatus.Queued)).Value(":stage", JobStages.Queued).Value(":zero", Number(0))
+        .Value(":now", Timestamp(timeProvider.GetUtcNow()));
+
+    private async Task<Dictionary<string, AttributeValue>?> TryUpdateAsync(
+        string jobId, Update update, string condition, ReturnValue returnValues, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = Table,
+                Key = Key(jobId),
+                UpdateExpression = update.Expression,
+                ConditionExpression = condition,
+                ExpressionAttributeNames = update.Names,
+                ExpressionAttributeValues = update.Values,
+                ReturnValues = returnValues,
+            }, cancellationToken);
+            return response.Attributes ?? [];
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return null;
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> Key(string jobId) => new() { [JobsTableSchema.JobId] = new(jobId) };
+
+    /// <summary>An update expression with its names and values (names always aliased: DynamoDB reserves status, segments ...).</summary>
+    private sealed class Update(string expression)
+    {
+        public string Expression { get; } = expression;
+
+        public Dictionary<string, string> Names { get; } = [];
+
+        public Dictionary<string, AttributeValue> Values { get; } = [];
+
+        public Update Name(string alias, string attribute)
+        {
+            Names[alias] = attribute;
+            return this;
+        }
+
+        public Update Value(string alias, string value)
+        {
+            Values[alias] = new AttributeValue(value);
+            return this;
+        }
+
+        public Update Value(string alias, AttributeValue value)
+        {
+            Values[alias] = value;
+            return this;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+namespace VideoAspire.Core.Jobs;
+
+/// <summary>
+/// Takes progress reports as fast as ffmpeg produces them and writes the latest one (with a heartbeat)
+/// at most once per interval. When a write is refused, the attempt no longer owns the job:
+/// <see cref="Lost"/> is cancelled so the work stops.
+/// </summary>
+internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
+{
+    private readonly JobStore _jobs;
+    private readonly string _jobId;
+    private readonly int _attempt;
+    private readonly CancellationTokenSource _lost = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private double _latest;
+    private double _written = -1;
+    private int _disposed;
+
+    public ProgressWriter(JobStore jobs, string jobId, int attempt, TimeSpan interval, TimeProvider timeProvider)
+    {
+        _jobs = jobs;
+        _jobId = jobId;
+        _attempt = attempt;
+        Lost = _lost.Token;
+        _loop = LoopAsync(interval, timeProvider);
+    }
+
+    /// <summary>Cancelled when the job was deleted or taken over by another attempt.</summary>
+    public CancellationToken Lost { get; private set; }
+
+    public bool IsLost { get; private set; }
+
+    public void Report(double value) => Interlocked.Exchange(ref _latest, value);
+
+    /// <summary>Stops writing (idempotent).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
+        _lost.Dispose();
+    }
+
+    private async Task LoopAsync(TimeSpan interval, TimeProvider timeProvider)
+    {
+        using var timer = new PeriodicTimer(interval, timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                var latest = Volatile.Read(ref _latest);
+                if (latest <= _written)
+                {
+                    latest = _written; // nothing new: still send the heartbeat
+                }
+
+                if (!await _jobs.ReportProgressAsync(_jobId, _attempt, JobStages.Cutting, Math.Max(latest, 0), _stop.Token))
+                {
+                    IsLost = true;
+                    await _lost.CancelAsync();
+                    return;
+                }
+
+                _written = latest;
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Disposed.
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.Options;
+using VideoAspire.Core.Aws;
+
+namespace VideoAspire.Core.Storage;
+
+/// <summary>
+/// The bucket, as the rest of the code needs it: put a file, look an object up, delete a set of keys,
+/// multipart uploads. Applies the emulator quirks of <see cref="AwsConnection"/>; SDK types stay in here.
+/// </summary>
+public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions<StorageOptions> options)
+{
+    public string Bucket => options.Value.BucketName;
+
+    public async Task PutFileAsync(string key, string path, string contentType, CancellationToken cancellationToken) =>
+        await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            FilePath = path,
+            ContentType = contentType,
+            UseChunkEncoding = !connection.Quirks.DisableChunkedUploads,
+        }, cancellationToken);
+
+    /// <summary>The object's size, or null when there is no such object.</summary>
+    public async Task<long?> GetSizeAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metadata = await s3.GetObjectMetadataAsync(Bucket, key, cancellationToken);
+            return metadata.ContentLength;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every key under a prefix.</summary>
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = Bucket,
+                Prefix = prefix,
+                ContinuationToken = token,
+            }, cancellationToken);
+            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key));
+            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (token is not null);
+
+        return keys;
+    }
+
+    public async Task DeleteKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        foreach (var batch in keys.Chunk(1000))
+        {
+            var response = await s3.DeleteObjectsAsync(new DeleteObjectsRequest
+            {
+                BucketName = Bucket,
+                Objects = [.. batch.Select(k => new KeyVersion { Key = k })],
+                Quiet = true,
+            }, cancellationToken);
+            if (response.DeleteErrors is { Count: > 0 } errors)
+            {
+                throw new IOException($"Could not delete {errors.Count} objects, e.g. '{errors[0].Key}': {errors[0].Message}");
+            }
+        }
+    }
+
+    public async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken) =>
+        await DeleteKeysAsync([.. await ListKeysAsync(prefix, cancellationToken)], cancellationToken);
+
+    public async Task<string> StartMultipartAsync(string key, string contentType, CancellationToken cancellationToken) =>
+        (await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            ContentType = contentType,
+        }, cancellationToken)).UploadId;
+
+    public async Task CompleteMultipartAsync(
+        string key, string uploadId, IEnumerable<(int PartNumber, string ETag)> parts, CancellationToken cancellationToken) =>
+        await s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            UploadId = uploadId,
+            PartETags = [.. parts.Select(p => new PartETag(p.PartNumber, p.ETag))],
+        }, cancellationToken);
+
+    /// <summary>Aborts a multipart upload; against an emulator that cannot (s3rver), a refusal counts as done.</summary>
+    public async Task AbortMultipartAsync(string key, string uploadId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.AbortMultipartUploadAsync(Bucket, key, uploadId, cancellationToken);
+        }
+        catch (AmazonS3Exception) when (connection.Quirks.AbortMultipartIsBestEffort)
+        {
+            // s3rver answers 405; its parts simply stay in its data folder.
+        }
+    }
+}

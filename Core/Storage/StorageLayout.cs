@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace VideoAspire.Core.Storage;
+
+/// <summary>
+/// Where things live in the bucket. Every key is built here from server-generated ids; a client's file
+/// name never becomes part of a key.
+/// </summary>
+public static partial class StorageLayout
+{
+    /// <summary>uploads/{user}/{videoId}/source — the caller owns everything under uploads/{user}/.</summary>
+    public static string UploadKey(string userId, string videoId) => $"uploads/{UserSegment(userId)}/{videoId}/source";
+
+    public static string JobPrefix(string jobId) => $"jobs/{jobId}/";
+
+    public static string SegmentKey(string jobId, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"jobs/{jobId}/segments/{index:D4}.mp4");
+
+    public static string ThumbnailKey(string jobId, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"jobs/{jobId}/thumbnails/{index:D4}.jpg");
+
+    /// <summary>A user id as a key segment: itself when plainly safe, else a hash of it (ids from an IdP can hold anything).</summary>
+    public static string UserSegment(string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return SafeSegment().IsMatch(userId)
+            ? userId
+            : "h-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..32];
+    }
+
+    /// <summary>A new id for a video or a job: 32 hex characters, time-ordered.</summary>
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    /// <summary>True for ids this service generates (so a route value can never smuggle a path in).</summary>
+    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex SafeSegment();
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex IdPattern();
+}

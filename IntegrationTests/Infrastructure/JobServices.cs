@@ -1,0 +1,56 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using VideoAspire.Core.Aws;
+using VideoAspire.Core.Jobs;
+
+namespace VideoAspire.IntegrationTests.Infrastructure;
+
+/// <summary>The job services as a host wires them, against the test backend, with one bucket and table per test class.</summary>
+internal static class JobServices
+{
+    public static ServiceProvider Build(
+        AwsBackendFixture backend, string bucket, string table,
+        IAmazonS3? s3 = null, IAmazonDynamoDB? dynamoDb = null, TimeProvider? timeProvider = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(backend.Configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:BucketName"] = bucket,
+                ["Storage:JobsTableName"] = table,
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ApplicationName = "IntegrationTests", EnvironmentName = "Test" })
+            .AddLogging()
+            .AddMetrics();
+        if (s3 is not null)
+        {
+            services.AddSingleton(s3);
+        }
+
+        if (dynamoDb is not null)
+        {
+            services.AddSingleton(dynamoDb);
+        }
+
+        if (timeProvider is not null)
+        {
+            services.AddSingleton(timeProvider);
+        }
+
+        return services.AddJobExecution().BuildServiceProvider();
+    }
+
+    public static async Task BootstrapAsync(this ServiceProvider services, string bucket, string table)
+    {
+        var bootstrapper = services.GetRequiredService<ResourceBootstrapper>();
+        await bootstrapper.EnsureBucketAsync(bucket, ["*"], TestContext.Current.CancellationToken);
+        await bootstrapper.EnsureJobsTableAsync(table, TestContext.Current.CancellationToken);
+    }
+}

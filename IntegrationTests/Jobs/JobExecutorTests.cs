@@ -1,0 +1,165 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using Microsoft.Extensions.DependencyInjection;
+using VideoAspire.Core.Aws;
+using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Storage;
+using VideoAspire.Core.Video.Overlays;
+using VideoAspire.Core.Video.Pipeline;
+using VideoAspire.Core.Video.Planning;
+using VideoAspire.IntegrationTests.Infrastructure;
+
+namespace VideoAspire.IntegrationTests.Jobs;
+
+/// <summary>One job end to end below the Api: S3 upload in, ffmpeg, segments out, the record in DynamoDB.</summary>
+[Collection(AwsCollectionDefinition.Name)]
+public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
+{
+    private readonly string _bucket = AwsBackendFixture.UniqueName("executor");
+    private readonly string _table = AwsBackendFixture.UniqueName("executor");
+    private ServiceProvider _services = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = JobServices.Build(backend, _bucket, _table);
+        await _services.BootstrapAsync(_bucket, _table);
+    }
+
+    [Fact]
+    public async Task Execute_UploadedVideo_CompletesWithEverySegmentStored()
+    {
+        var job = await QueueJobAsync(await videos.H264Gop2Async(), thumbnails: true);
+
+        var outcome = await Executor().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+
+        var stored = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        Assert.Equal(JobOutcome.Completed, outcome);
+        Assert.Equal((JobStatus.Completed, 100.0, 1), (stored.Status, stored.Progress, stored.Attempt));
+        Assert.Equal(3, stored.Segments.Count);
+        var keys = await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken);
+        Assert.Equal(stored.Segments.SelectMany(s => new[] { s.Key, s.ThumbnailKey! }).Order(), keys.Order());
+    }
+
+    [Fact]
+    public async Task Execute_NotAVideo_FailsWithACodeAndLeavesNoObject()
+    {
+        var job = await QueueJobAsync(await videos.NotAVideoAsync());
+
+        var outcome = await Executor().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+
+        var stored = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        Assert.Equal(JobOutcome.Failed, outcome);
+        Assert.Equal(JobStatus.Failed, stored.Status);
+        Assert.Equal("unreadable_input", stored.Error!.Code);
+        Assert.Contains("not a video", stored.Error.Message, StringComparison.Ordinal);
+        Assert.Empty(await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Execute_DeliveredTwice_SecondDeliveryIsANoOp()
+    {
+        var job = await QueueJobAsync(await videos.H264Gop2Async());
+
+        var first = await Executor().ExecuteAsync(job.Id, ProcessingMethod.Lambda, TestContext.Current.CancellationToken);
+        var second = await Executor().ExecuteAsync(job.Id, ProcessingMethod.Lambda, TestContext.Current.CancellationToken);
+
+        Assert.Equal((JobOutcome.Completed, JobOutcome.Skipped), (first, second));
+        Assert.Equal(1, (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!.Attempt);
+        Assert.Equal(3, (await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken)).Count);
+    }
+
+    [Fact]
+    public async Task Execute_TransientS3AndDynamoDbFaults_AreRetriedAndTheJobCompletes()
+    {
+        var job = await QueueJobAsync(await videos.H264Gop2Async());
+        var s3Faults = FaultyHttpClientFactory.FirstRequests(3, FaultKind.ServiceUnavailable, IsSegmentPut);
+        var dynamoFaults = FaultyHttpClientFactory.FirstRequests(2, FaultKind.DropConnection);
+        await using var faulty = JobServices.Build(backend, _bucket, _table,
+            s3: AwsClientFactory.CreateS3(backend.Connection, c => c.HttpClientFactory = s3Faults),
+            dynamoDb: AwsClientFactory.CreateDynamoDb(backend.Connection, c => c.HttpClientFactory = dynamoFaults));
+
+        var outcome = await faulty.GetRequiredService<JobExecutor>().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+
+        Assert.Equal(JobOutcome.Completed, outcome);
+        Assert.Equal((3, 2), (s3Faults.Faults, dynamoFaults.Faults));
+        Assert.Equal(3, (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!.Segments.Count);
+    }
+
+    [Fact]
+    public async Task Execute_PersistentS3Fault_FailsCleanlyWithNothingLeftBehind()
+    {
+        var job = await QueueJobAsync(await videos.H264Gop2Async());
+        var secondSegmentAlwaysFails = new FaultyHttpClientFactory(request =>
+            IsSegmentPut(request) && request.RequestUri!.AbsolutePath.EndsWith("/0001.mp4", StringComparison.Ordinal)
+                ? FaultKind.ServiceUnavailable : FaultKind.None);
+        await using var faulty = JobServices.Build(backend, _bucket, _table,
+            s3: AwsClientFactory.CreateS3(backend.Connection, c => c.HttpClientFactory = secondSegmentAlwaysFails));
+
+        await Assert.ThrowsAnyAsync<AmazonS3Exception>(() =>
+            faulty.GetRequiredService<JobExecutor>().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken));
+
+        var stored = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        Assert.Equal(JobStatus.Failed, stored.Status);
+        Assert.Equal("storage_error", stored.Error!.Code);
+        Assert.Equal(backend.Connection.MaxAttempts, secondSegmentAlwaysFails.Faults);
+        Assert.Empty(await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Execute_CancelledByShutdown_GivesTheJobBackAndRemovesItsObjects()
+    {
+        var job = await QueueJobAsync(await videos.H264Gop2Async(), output: OutputMode.Exact);
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var run = Executor().ExecuteAsync(job.Id, ProcessingMethod.InProcess, shutdown.Token);
+        while (!run.IsCompleted && (await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken)).Count == 0)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await shutdown.CancelAsync();
+        var outcome = await run;
+
+        var stored = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        Assert.Equal(JobOutcome.Released, outcome);
+        Assert.Equal((JobStatus.Queued, 1), (stored.Status, stored.Attempt));
+        Assert.Empty(await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    private static bool IsSegmentPut(HttpRequestMessage request) =>
+        request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.Contains("/jobs/", StringComparison.Ordinal);
+
+    private JobExecutor Executor() => _services.GetRequiredService<JobExecutor>();
+
+    private JobStore Store() => _services.GetRequiredService<JobStore>();
+
+    private ObjectStore Objects() => _services.GetRequiredService<ObjectStore>();
+
+    private async Task<Job> QueueJobAsync(string file, bool thumbnails = false, OutputMode output = OutputMode.Copy)
+    {
+        var user = "executor-" + StorageLayout.NewId()[..8];
+        var key = StorageLayout.UploadKey(user, StorageLayout.NewId());
+        var s3 = _services.GetRequiredService<IAmazonS3>();
+        await s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = _bucket,
+            Key = key,
+            FilePath = file,
+            UseChunkEncoding = !backend.Connection.Quirks.DisableChunkedUploads,
+        }, TestContext.Current.CancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        var job = new Job
+        {
+            Id = StorageLayout.NewId(),
+            UserId = user,
+            SourceKey = key,
+            Options = new JobOptions(CuttingOptions.Fixed(10), output, TextOverlay.None, thumbnails),
+            Method = ProcessingMethod.InProcess,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await Store().CreateAsync(job, TestContext.Current.CancellationToken);
+        return job;
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}
