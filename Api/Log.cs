@@ -11,4 +11,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Bucket {Bucket} and jobs table {Table} are ready")]
     public static partial void ResourcesReady(ILogger logger, string bucket, string table);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "In-process queue full: job {JobId} stays QUEUED and is picked up by the next sweep")]
+    public static partial void QueueFull(ILogger logger, string jobId);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Worker re-enqueued {Count} unfinished jobs")]
+    public static partial void JobsRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Worker sweep failed; it runs again at the next interval")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "Job {JobId} crashed in the in-process worker")]
+    public static partial void JobCrashed(ILogger logger, Exception exception, string jobId);
 }

@@ -1,24 +1,46 @@
+using Scalar.AspNetCore;
+using VideoAspire.Api.Auth;
 using VideoAspire.Api.DevServices;
 using VideoAspire.Api.Health;
+using VideoAspire.Api.Jobs;
+using VideoAspire.Api.Json;
+using VideoAspire.Api.Processing;
 using VideoAspire.Api.Storage;
-using VideoAspire.Core.Aws;
-using VideoAspire.Core.Video;
+using VideoAspire.Api.Uploads;
+using VideoAspire.Api.Videos;
 
 var builder = WebApplication.CreateBuilder(args);
 
 await builder.AddDevServicesAsync();
 builder.AddServiceDefaults();
+builder.AddVideoAspireAuth();
 builder.Services.AddProblemDetails();
-builder.Services.AddAwsClients();
-builder.Services.AddVideoPipeline();
+builder.Services.AddValidation();
+builder.Services.AddApiJson();
+builder.Services.AddOpenApi();
 builder.Services.AddResourceBootstrap();
 builder.Services.AddAwsResourcesHealthCheck();
+builder.Services.AddUploads();
+builder.Services.AddJobsApi();
+builder.Services.AddProcessing();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
+app.MapUploadsApi();
+app.MapJobsApi();
+app.MapVideosApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+    app.MapDevTokensApi();
+}
 
 await app.RunAsync();
 

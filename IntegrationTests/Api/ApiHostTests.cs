@@ -65,7 +65,12 @@ public sealed class ApiHostTests(AwsBackendFixture backend)
     public async Task DevServices_ProductionWithNoEndpoint_NeverStart()
     {
         // A region, so the SDK clients can be built without looking for one on this machine.
-        await using var api = Api(new Dictionary<string, string?> { ["Aws:Region"] = "eu-west-1" }, environment: Environments.Production);
+        await using var api = Api(new Dictionary<string, string?>
+        {
+            ["Aws:Region"] = "eu-west-1",
+            ["Auth:Authority"] = "https://issuer.example.test",
+            ["Auth:Audience"] = "videoaspire",
+        }, environment: Environments.Production);
 
         var hosted = api.Services.GetServices<IHostedService>();
 

@@ -18,6 +18,10 @@ public sealed class TestVideos : IAsyncDisposable
     public Task<string> H264Gop2Async() => GetAsync("h264-gop2.mp4", file => Encode(file, 30, "640x360", 30,
         ["-c:v", "libx264", "-preset", "ultrafast", "-g", "60", "-keyint_min", "60", "-sc_threshold", "0", "-pix_fmt", "yuv420p", "-c:a", "aac"]));
 
+    /// <summary>20 s of 1280x720 H.264 + AAC, over 10 MiB: enough for a multipart upload of three 5 MiB parts.</summary>
+    public Task<string> H264LargeAsync() => GetAsync("h264-720p.mp4", file => Encode(file, 20, "1280x720", 30,
+        ["-c:v", "libx264", "-preset", "ultrafast", "-g", "60", "-pix_fmt", "yuv420p", "-c:a", "aac"]));
+
     /// <summary>The same picture as <see cref="H264Gop2Async"/>, moov at the end, cut to half its bytes: no index at all.</summary>
     public Task<string> CutWithoutIndexAsync() => GetAsync("cut-no-moov.mp4", async file =>
     {

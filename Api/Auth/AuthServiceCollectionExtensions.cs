@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace VideoAspire.Api.Auth;
+
+internal static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// JWT bearer for every /api endpoint: an OIDC authority when Auth:Authority is set; otherwise, in
+    /// Development only, the local dev signing key. Outside Development without an authority the Api refuses to start.
+    /// </summary>
+    public static WebApplicationBuilder AddVideoAspireAuth(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+
+        var jwt = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
+        if (!string.IsNullOrEmpty(options.Authority))
+        {
+            jwt.AddJwtBearer(bearer =>
+            {
+                bearer.Authority = options.Authority;
+                bearer.Audience = options.Audience;
+                bearer.MapInboundClaims = false;
+            });
+        }
+        else if (builder.Environment.IsDevelopment() && options.DevSigningKey is { Length: >= 32 } key)
+        {
+            var issuer = new DevTokenIssuer(key, TimeProvider.System);
+            builder.Services.AddSingleton(issuer);
+            jwt.AddJwtBearer(bearer =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = AuthOptions.DevIssuer,
+                    ValidAudience = AuthOptions.DevAudience,
+                    IssuerSigningKey = issuer.Key,
+                };
+            });
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                "No token issuer is configured: set Auth:Authority (and Auth:Audience) to your OpenID Connect issuer, " +
+                "or run in Development with Auth:DevSigningKey (see README, Authentication).");
+        }
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(null)
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("sub").Build());
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace VideoAspire.Api.Auth;
+
+/// <summary>Mints the Development identity's tokens (and the tests'): HMAC-signed JWTs with the caller's id as "sub".</summary>
+internal sealed class DevTokenIssuer(string signingKey, TimeProvider timeProvider)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+
+    public SymmetricSecurityKey Key { get; } = new(Encoding.UTF8.GetBytes(signingKey));
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(string userId)
+    {
+        var now = timeProvider.GetUtcNow();
+        var expires = now + Lifetime;
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = AuthOptions.DevIssuer,
+            Audience = AuthOptions.DevAudience,
+            Subject = new ClaimsIdentity([new Claim(JwtRegisteredClaimNames.Sub, userId)]),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
+        });
+        return (token, expires);
+    }
+}

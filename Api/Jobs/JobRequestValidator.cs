@@ -1,0 +1,46 @@
+using VideoAspire.Core.Video.Overlays;
+using VideoAspire.Core.Video.Pipeline;
+using VideoAspire.Core.Video.Planning;
+using VideoAspire.Core.Video.Probing;
+
+namespace VideoAspire.Api.Jobs;
+
+/// <summary>The domain checks of a job request, as field errors named like the JSON ("cutting.segmentSeconds").</summary>
+internal sealed class JobRequestValidator(VideoPipeline pipeline)
+{
+    public Dictionary<string, string[]> Validate(CuttingOptions cutting, OutputMode output, TextOverlay overlay)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, messages) in cutting.Validate())
+        {
+            errors[$"cutting.{Camel(field)}"] = messages;
+        }
+
+        if (!Enum.IsDefined(output))
+        {
+            errors["output"] = ["Must be copy or exact."];
+        }
+
+        var overlayErrors = overlay.Validate();
+        foreach (var (field, messages) in overlayErrors)
+        {
+            errors[$"overlay.{Camel(field)}"] = messages;
+        }
+
+        if (overlayErrors.Count == 0 && overlay.HasText)
+        {
+            try
+            {
+                pipeline.EnsureRenderable(overlay);
+            }
+            catch (MediaException e) when (e.Code == MediaErrorCode.UnsupportedText)
+            {
+                errors[overlay.Mode == OverlayMode.PerSegment ? "overlay.texts" : "overlay.text"] = [e.Message];
+            }
+        }
+
+        return errors;
+    }
+
+    private static string Camel(string field) => string.Join('.', field.Split('.').Select(p => char.ToLowerInvariant(p[0]) + p[1..]));
+}

@@ -1,0 +1,33 @@
+using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Storage;
+
+namespace VideoAspire.Api.Jobs;
+
+/// <summary>Maps stored jobs to what the Api returns.</summary>
+internal static class JobViews
+{
+    public static async Task<JobView> ToViewAsync(Job job, PresignedUrls urls, string bucket, TimeSpan lifetime)
+    {
+        var segments = new List<SegmentView>();
+        if (job.Status == JobStatus.Completed)
+        {
+            foreach (var segment in job.Segments)
+            {
+                segments.Add(new SegmentView(segment.Index, segment.StartSeconds, segment.DurationSeconds, segment.SizeBytes,
+                    await urls.ForGetAsync(bucket, segment.Key, lifetime),
+                    segment.ThumbnailKey is null ? null : await urls.ForGetAsync(bucket, segment.ThumbnailKey, lifetime)));
+            }
+        }
+
+        return new JobView(job.Id, Status(job.Status), job.Stage, job.Progress, Method(job.Method), job.CreatedAt, job.StartedAt,
+            job.CompletedAt, job.InputDurationSeconds, job.Error is { } e ? new JobErrorView(e.Code, e.Message) : null,
+            new JobOptionsView(job.Options.Cutting, job.Options.Output, job.Options.Overlay, job.Options.Thumbnails), segments);
+    }
+
+    public static JobSummary ToSummary(Job job) =>
+        new(job.Id, Status(job.Status), job.Stage, job.Progress, Method(job.Method), job.CreatedAt, job.Segments.Count);
+
+    public static string Status(JobStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Method(ProcessingMethod method) => method == ProcessingMethod.Lambda ? "lambda" : "in-process";
+}

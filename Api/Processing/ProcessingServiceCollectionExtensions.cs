@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using VideoAspire.Core.Jobs;
+
+namespace VideoAspire.Api.Processing;
+
+internal static class ProcessingServiceCollectionExtensions
+{
+    /// <summary>Job execution, the dispatcher and the in-process worker.</summary>
+    public static IServiceCollection AddProcessing(this IServiceCollection services)
+    {
+        services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>();
+        services.AddJobExecution();
+        services.AddSingleton<InProcessQueue>();
+        services.AddSingleton<IJobDispatcher, InProcessDispatcher>();
+        services.AddSingleton<InProcessWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<InProcessWorker>());
+        return services;
+    }
+}

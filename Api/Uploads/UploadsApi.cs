@@ -1,0 +1,145 @@
+using System.Net;
+using System.Security.Claims;
+using Amazon.S3;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using VideoAspire.Api.Auth;
+using VideoAspire.Api.Problems;
+using VideoAspire.Core.Storage;
+
+namespace VideoAspire.Api.Uploads;
+
+/// <summary>Direct-to-S3 uploads: the Api hands out presigned URLs; video bytes never pass through it.</summary>
+internal static class UploadsApi
+{
+    public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
+    {
+        var uploads = routes.MapGroup("/api/uploads").WithTags("Uploads").RequireAuthorization();
+        uploads.MapPost("/", CreateUploadAsync);
+        uploads.MapPost("/multipart", StartMultipartAsync);
+        uploads.MapPost("/multipart/{uploadId}/parts", GetPartUrlsAsync);
+        uploads.MapPost("/multipart/{uploadId}/complete", CompleteMultipartAsync);
+        uploads.MapDelete("/multipart/{uploadId}", AbortMultipartAsync);
+        return uploads;
+    }
+
+    internal static async Task<Results<Created<UploadResponse>, ValidationProblem>> CreateUploadAsync(
+        CreateUploadRequest request, ClaimsPrincipal user, PresignedUrls urls, ObjectStore objects,
+        IOptions<UploadOptions> options, TimeProvider timeProvider)
+    {
+        if (UploadRules.Check(request, options.Value, multipart: false) is { Count: > 0 } errors)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var uploadId = StorageLayout.NewId();
+        var key = StorageLayout.UploadKey(user.UserId(), uploadId);
+        var expiresAt = timeProvider.GetUtcNow() + options.Value.UrlLifetime;
+        var url = await urls.ForPutAsync(objects.Bucket, key, request.ContentType, options.Value.UrlLifetime);
+        var headers = new Dictionary<string, string> { ["Content-Type"] = request.ContentType };
+        return TypedResults.Created((string?)null, new UploadResponse(uploadId, key, url, "PUT", headers, expiresAt));
+    }
+
+    internal static async Task<Results<Created<MultipartUploadResponse>, ValidationProblem>> StartMultipartAsync(
+        CreateUploadRequest request, ClaimsPrincipal user, PresignedUrls urls, ObjectStore objects,
+        IOptions<UploadOptions> options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (UploadRules.Check(request, options.Value, multipart: true) is { Count: > 0 } errors)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var uploadId = StorageLayout.NewId();
+        var key = StorageLayout.UploadKey(user.UserId(), uploadId);
+        var multipartId = await objects.StartMultipartAsync(key, request.ContentType, cancellationToken);
+        var partSize = UploadRules.PartSize(request.SizeBytes, options.Value.PartSizeBytes);
+        var partCount = UploadRules.PartCount(request.SizeBytes, partSize);
+        var parts = await PartUrlsAsync(urls, objects.Bucket, key, multipartId,
+            Enumerable.Range(1, Math.Min(partCount, options.Value.InitialPartUrls)), options.Value.UrlLifetime);
+        return TypedResults.Created((string?)null, new MultipartUploadResponse(
+            uploadId, key, multipartId, partSize, partCount, parts, timeProvider.GetUtcNow() + options.Value.UrlLifetime));
+    }
+
+    internal static async Task<Results<Ok<PartUrlsResponse>, ValidationProblem, ProblemHttpResult>> GetPartUrlsAsync(
+        string uploadId, PartUrlsRequest request, ClaimsPrincipal user, PresignedUrls urls, ObjectStore objects,
+        IOptions<UploadOptions> options, TimeProvider timeProvider)
+    {
+        if (!StorageLayout.IsValidId(uploadId))
+        {
+            return ApiProblems.NotFound("upload_not_found", "There is no such upload.");
+        }
+
+        if (request.PartNumbers.Any(n => n is < 1 or > UploadOptions.MaxParts))
+        {
+            return ApiProblems.Invalid("partNumbers", $"Part numbers run from 1 to {UploadOptions.MaxParts}.");
+        }
+
+        var key = StorageLayout.UploadKey(user.UserId(), uploadId);
+        var parts = await PartUrlsAsync(urls, objects.Bucket, key, request.MultipartUploadId, request.PartNumbers.Distinct(), options.Value.UrlLifetime);
+        return TypedResults.Ok(new PartUrlsResponse(parts, timeProvider.GetUtcNow() + options.Value.UrlLifetime));
+    }
+
+    internal static async Task<Results<Ok<CompletedUploadResponse>, ValidationProblem, ProblemHttpResult>> CompleteMultipartAsync(
+        string uploadId, CompleteMultipartRequest request, ClaimsPrincipal user, ObjectStore objects, CancellationToken cancellationToken)
+    {
+        if (!StorageLayout.IsValidId(uploadId))
+        {
+            return ApiProblems.NotFound("upload_not_found", "There is no such upload.");
+        }
+
+        if (request.Parts.Select(p => p.PartNumber).Distinct().Count() != request.Parts.Length)
+        {
+            return ApiProblems.Invalid("parts", "Each part number may appear once.");
+        }
+
+        var key = StorageLayout.UploadKey(user.UserId(), uploadId);
+        try
+        {
+            await objects.CompleteMultipartAsync(key, request.MultipartUploadId,
+                request.Parts.OrderBy(p => p.PartNumber).Select(p => (p.PartNumber, p.ETag)), cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return ApiProblems.NotFound("upload_not_found", "There is no such multipart upload for this caller.");
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.BadRequest)
+        {
+            return ApiProblems.BadRequest("invalid_parts", $"S3 refused the parts: {e.Message}");
+        }
+
+        var size = await objects.GetSizeAsync(key, cancellationToken) ?? 0;
+        return TypedResults.Ok(new CompletedUploadResponse(uploadId, key, size));
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> AbortMultipartAsync(
+        string uploadId, string multipartUploadId, ClaimsPrincipal user, ObjectStore objects, CancellationToken cancellationToken)
+    {
+        if (!StorageLayout.IsValidId(uploadId) || string.IsNullOrWhiteSpace(multipartUploadId))
+        {
+            return ApiProblems.NotFound("upload_not_found", "There is no such upload.");
+        }
+
+        try
+        {
+            await objects.AbortMultipartAsync(StorageLayout.UploadKey(user.UserId(), uploadId), multipartUploadId, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return ApiProblems.NotFound("upload_not_found", "There is no such multipart upload for this caller.");
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<List<PartUrl>> PartUrlsAsync(
+        PresignedUrls urls, string bucket, string key, string multipartId, IEnumerable<int> partNumbers, TimeSpan lifetime)
+    {
+        var parts = new List<PartUrl>();
+        foreach (var number in partNumbers)
+        {
+            parts.Add(new PartUrl(number, await urls.ForUploadPartAsync(bucket, key, multipartId, number, lifetime)));
+        }
+
+        return parts;
+    }
+}
