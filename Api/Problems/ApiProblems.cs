@@ -14,6 +14,9 @@ internal static class ApiProblems
 
     public static ProblemHttpResult BadRequest(string code, string detail) => Problem(StatusCodes.Status400BadRequest, "Bad request", code, detail);
 
+    public static ProblemHttpResult StorageUnavailable(string detail) =>
+        Problem(StatusCodes.Status502BadGateway, "Storage failed", "storage_unavailable", detail);
+
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "One or more fields are invalid.",
             extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });

@@ -106,6 +106,10 @@ internal static class UploadsApi
         {
             return ApiProblems.BadRequest("invalid_parts", $"S3 refused the parts: {e.Message}");
         }
+        catch (AmazonS3Exception e) when ((int)e.StatusCode >= 500)
+        {
+            return ApiProblems.StorageUnavailable($"S3 could not complete the upload: {e.Message}");
+        }
 
         var size = await objects.GetSizeAsync(key, cancellationToken) ?? 0;
         return TypedResults.Ok(new CompletedUploadResponse(uploadId, key, size));

@@ -13,6 +13,8 @@ const fs = require('fs');
 const S3rver = require('s3rver');
 const dynalite = require('dynalite');
 
+bindMultipartUploadsLikeS3();
+
 function parseArgs(argv) {
   const args = { host: '127.0.0.1', dataDir: null };
   for (let i = 0; i < argv.length; i++) {
@@ -64,6 +66,46 @@ async function main() {
     s3: `http://${host}:${s3Address.port}`,
     dynamodb: `http://${host}:${dynamoPort}`,
   }) + '\n');
+}
+
+// s3rver 3.7.1 completes a multipart upload by its id alone, whatever key the request names, and
+// crashes the whole process when a listed part was never uploaded. S3 answers NoSuchUpload and
+// InvalidPart instead; make s3rver do the same, so callers see S3's behaviour and the emulator survives.
+function bindMultipartUploadsLikeS3() {
+  const objectCtrl = require('s3rver/lib/controllers/object');
+  const FilesystemStore = require('s3rver/lib/stores/filesystem');
+  const S3Error = require('s3rver/lib/models/error');
+
+  const completeMultipartUpload = objectCtrl.completeMultipartUpload;
+  objectCtrl.completeMultipartUpload = async function (ctx) {
+    const uploadId = String(ctx.query.uploadId || '');
+    const noSuchUpload = new S3Error('NoSuchUpload',
+      'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+      { UploadId: uploadId });
+    if (!/^[A-Za-z0-9_-]+$/.test(uploadId)) throw noSuchUpload;
+    const uploadDir = path.join(ctx.store.getResourcePath(ctx.params.bucket, undefined, 'uploads'), uploadId);
+    let key;
+    try {
+      key = (await fs.promises.readFile(path.join(uploadDir, 'key'))).toString();
+    } catch {
+      throw noSuchUpload;
+    }
+    if (key !== ctx.params.key) throw noSuchUpload;
+    return completeMultipartUpload(ctx);
+  };
+
+  const putObjectMultipart = FilesystemStore.prototype.putObjectMultipart;
+  FilesystemStore.prototype.putObjectMultipart = async function (bucket, uploadId, parts) {
+    const uploadDir = path.join(this.getResourcePath(bucket, undefined, 'uploads'), uploadId);
+    for (const part of parts) {
+      if (!Number.isInteger(part.number) || !fs.existsSync(path.join(uploadDir, String(part.number)))) {
+        throw new S3Error('InvalidPart',
+          'One or more of the specified parts could not be found. The part may not have been uploaded.',
+          { PartNumber: part.number });
+      }
+    }
+    return putObjectMultipart.call(this, bucket, uploadId, parts);
+  };
 }
 
 main().catch((err) => {

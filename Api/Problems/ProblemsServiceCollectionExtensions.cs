@@ -1,0 +1,13 @@
+namespace VideoAspire.Api.Problems;
+
+internal static class ProblemsServiceCollectionExtensions
+{
+    /// <summary>ProblemDetails for every error, and binding failures as 4xx problems in every environment.</summary>
+    public static IServiceCollection AddApiProblems(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return services;
+    }
+}
