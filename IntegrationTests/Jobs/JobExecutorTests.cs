@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using VideoAspire.Core.Aws;
 using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Storage;
@@ -38,6 +39,23 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
         Assert.Equal(3, stored.Segments.Count);
         var keys = await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken);
         Assert.Equal(stored.Segments.SelectMany(s => new[] { s.Key, s.ThumbnailKey! }).Order(), keys.Order());
+    }
+
+    [Fact]
+    public async Task Execute_RecordsDurationSegmentsAndOutcomeMetrics()
+    {
+        var meters = _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+        using var duration = new MetricCollector<double>(meters, "IntegrationTests", "video.processing.duration");
+        using var segments = new MetricCollector<long>(meters, "IntegrationTests", "video.segments.created");
+        var job = await QueueJobAsync(await videos.H264Gop2Async());
+
+        await Executor().ExecuteAsync(job.Id, ProcessingMethod.Lambda, TestContext.Current.CancellationToken);
+
+        var measurement = Assert.Single(duration.GetMeasurementSnapshot());
+        Assert.Equal("lambda", measurement.Tags["method"]);
+        Assert.Equal("completed", measurement.Tags["outcome"]);
+        Assert.True(measurement.Value > 0);
+        Assert.Equal(3, segments.GetMeasurementSnapshot().Sum(m => m.Value));
     }
 
     [Fact]
