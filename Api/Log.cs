@@ -23,4 +23,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "Job {JobId} crashed in the in-process worker")]
     public static partial void JobCrashed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Job {JobId}: the Processor function could not be invoked; the job is FAILED")]
+    public static partial void DispatchFailed(ILogger logger, Exception exception, string jobId);
 }

@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using VideoAspire.Api.Auth;
 using VideoAspire.Api.DevServices;
+using VideoAspire.Api.Diagnostics;
 using VideoAspire.Api.Health;
 using VideoAspire.Api.Jobs;
 using VideoAspire.Api.Json;
@@ -36,6 +37,7 @@ app.MapDefaultEndpoints();
 app.MapUploadsApi();
 app.MapJobsApi();
 app.MapVideosApi();
+app.MapDiagnosticsApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapOpenApi();

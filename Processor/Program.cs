@@ -1,23 +1,48 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using VideoAspire.Core.Aws;
-using VideoAspire.Core.Video;
-using VideoAspire.Core.Storage;
+using VideoAspire.Core.Jobs;
+using VideoAspire.Processor;
+using VideoAspire.Processor.Runtime;
 
-// The Processor's host: configuration, logging and AWS clients as the Api has them.
-// The Lambda Runtime API loop is not built yet (issue #5); until then the executable validates its
-// configuration and says plainly that it has nothing to run.
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddServiceDefaults();
-builder.Services.AddAwsClients();
-builder.Services.AddVideoPipeline();
+// The Processor: a Lambda function for the provided.al2023 runtime, running its own Runtime API loop
+// (Amazon.Lambda.RuntimeSupport is not used). Init failures are reported to /runtime/init/error.
+var runtimeApi = Environment.GetEnvironmentVariable("AWS_LAMBDA_RUNTIME_API");
+if (string.IsNullOrEmpty(runtimeApi))
+{
+    await Console.Error.WriteLineAsync("AWS_LAMBDA_RUNTIME_API is not set: the Processor runs inside Lambda (or a Lambda emulator) only.");
+    return 2;
+}
 
-using var host = builder.Build();
-var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-var runtimeApi = builder.Configuration["AWS_LAMBDA_RUNTIME_API"];
+using var runtime = new RuntimeApiClient(runtimeApi);
+IHost host;
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(json =>
+    {
+        json.UseUtcTimestamp = true;
+        json.TimestampFormat = "O";
+        json.IncludeScopes = true;
+    });
+    builder.AddServiceDefaults();
+    builder.Services.AddOptions<LambdaOptions>().BindConfiguration(LambdaOptions.SectionName).ValidateOnStart();
+    builder.Services.AddSingleton<IValidateOptions<LambdaOptions>, LambdaOptionsValidator>();
+    builder.Services.AddJobExecution();
+    builder.Services.AddSingleton(runtime);
+    builder.Services.AddSingleton<ProcessorHandler>();
+    builder.Services.AddHostedService<LambdaRuntimeLoop>();
+    host = builder.Build();
+    await host.StartAsync();
+}
+#pragma warning disable CA1031 // any init failure is reported to Lambda, then the process exits
+catch (Exception e)
+#pragma warning restore CA1031
+{
+    await Console.Error.WriteLineAsync($"Processor init failed: {e.Message}");
+    await runtime.ReportInitErrorAsync(e, CancellationToken.None);
+    return 1;
+}
 
-await Console.Error.WriteLineAsync(
-    $"VideoAspire Processor: bucket '{storage.BucketName}', table '{storage.JobsTableName}', " +
-    $"AWS_LAMBDA_RUNTIME_API '{runtimeApi ?? "(not set)"}'. The Lambda runtime loop is not implemented yet (issue #5).");
-return 2;
+await host.WaitForShutdownAsync();
+host.Dispose();
+return Environment.ExitCode;

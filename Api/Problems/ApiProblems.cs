@@ -17,6 +17,9 @@ internal static class ApiProblems
     public static ProblemHttpResult StorageUnavailable(string detail) =>
         Problem(StatusCodes.Status502BadGateway, "Storage failed", "storage_unavailable", detail);
 
+    public static ProblemHttpResult ProcessorUnavailable(string detail) =>
+        Problem(StatusCodes.Status502BadGateway, "The Processor failed", "processor_unavailable", detail);
+
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, title: "One or more fields are invalid.",
             extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });

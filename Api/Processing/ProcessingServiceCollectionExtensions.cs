@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VideoAspire.Api.Processing.Lambda;
 using VideoAspire.Core.Jobs;
 
 namespace VideoAspire.Api.Processing;
@@ -12,7 +13,9 @@ internal static class ProcessingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>();
         services.AddJobExecution();
         services.AddSingleton<InProcessQueue>();
-        services.AddSingleton<IJobDispatcher, InProcessDispatcher>();
+        services.AddSingleton<InProcessDispatcher>();
+        services.AddLambdaDispatch();
+        services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<LambdaDispatcher>());
         services.AddSingleton<InProcessWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InProcessWorker>());
         return services;

@@ -11,6 +11,8 @@ public static class JobErrors
     {
         MediaException media => new JobError(Snake(media.Code.ToString()), media.Message),
         SegmentPlanException plan => new JobError("plan_refused", plan.Message),
+        Processes.ToolNotFoundException => new JobError("tool_unavailable",
+            "The video tools (ffmpeg/ffprobe) are not available where this job ran; the deployment is incomplete."),
         AmazonServiceException or AmazonClientException or HttpRequestException or IOException =>
             new JobError("storage_error", $"Storing the results failed: {exception.Message}"),
         _ => new JobError("internal_error", "An unexpected error stopped the job; it is logged with the job id."),

@@ -20,7 +20,12 @@ public sealed class JobExecutor(
     /// <summary>How often progress and the heartbeat are written.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    public async Task<JobOutcome> ExecuteAsync(string jobId, ProcessingMethod method, CancellationToken cancellationToken)
+    /// <param name="jobId">The job to claim and run.</param>
+    /// <param name="method">Where it runs (for metrics and logs).</param>
+    /// <param name="cancellationToken">Shutdown: the job is given back to the queue.</param>
+    /// <param name="timeLimit">A hard limit (the Lambda deadline minus a margin): past it the job is FAILED with "timeout".</param>
+    public async Task<JobOutcome> ExecuteAsync(
+        string jobId, ProcessingMethod method, CancellationToken cancellationToken, TimeSpan? timeLimit = null)
     {
         var job = await jobs.TryClaimAsync(jobId, cancellationToken);
         if (job is null)
@@ -33,16 +38,18 @@ public sealed class JobExecutor(
         activity?.SetTag("job.id", job.Id).SetTag("job.attempt", job.Attempt).SetTag("job.method", method.ToString());
         var started = timeProvider.GetTimestamp();
         var stored = new List<string>();
-        var outcome = await RunAsync(job, method, stored, cancellationToken);
+        var outcome = await RunAsync(job, method, stored, timeLimit, cancellationToken);
         telemetry.Finished(method, outcome.ToString().ToLowerInvariant(), timeProvider.GetElapsedTime(started));
         activity?.SetTag("job.outcome", outcome.ToString());
         return outcome;
     }
 
-    private async Task<JobOutcome> RunAsync(Job job, ProcessingMethod method, List<string> stored, CancellationToken cancellationToken)
+    private async Task<JobOutcome> RunAsync(
+        Job job, ProcessingMethod method, List<string> stored, TimeSpan? timeLimit, CancellationToken cancellationToken)
     {
         var progress = new ProgressWriter(jobs, job.Id, job.Attempt, ProgressInterval, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, progress.Lost);
+        using var deadline = new CancellationTokenSource(timeLimit ?? Timeout.InfiniteTimeSpan, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, progress.Lost, deadline.Token);
         try
         {
             var segments = new List<JobSegment>();
@@ -66,6 +73,15 @@ public sealed class JobExecutor(
         catch (OperationCanceledException) when (progress.IsLost)
         {
             return await LostAsync(job, stored);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var error = new JobError("timeout",
+                $"The job did not finish within the {timeLimit!.Value.TotalSeconds:0} s this invocation had left; it was stopped before the deadline.");
+            await DeleteQuietlyAsync(job.Id, stored);
+            await jobs.FailAsync(job.Id, job.Attempt, error, CancellationToken.None);
+            Log.JobFailed(logger, job.Id, error.Code, error.Message);
+            return JobOutcome.Failed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

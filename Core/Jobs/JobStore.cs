@@ -156,6 +156,22 @@ public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> 
         return [.. jobs.OrderBy(j => j.CreatedAt)];
     }
 
+    /// <summary>Every job in the table (a Scan: for diagnostics, not for request paths).</summary>
+    public async Task<IReadOnlyList<Job>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var jobs = new List<Job>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = Table, ExclusiveStartKey = start }, cancellationToken);
+            jobs.AddRange((page.Items ?? []).Select(FromItem));
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return jobs;
+    }
+
     /// <summary>Deletes the job record if it belongs to <paramref name="userId"/>.</summary>
     public async Task<bool> DeleteAsync(string userId, string jobId, CancellationToken cancellationToken)
     {

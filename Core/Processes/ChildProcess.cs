@@ -13,12 +13,17 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly OutputTail _stderr = new();
     private readonly Task _stderrPump;
+    private readonly Task _stdoutPump = Task.CompletedTask;
     private int _disposed;
 
-    private ChildProcess(Process process)
+    private ChildProcess(Process process, Action<string>? onStdoutLine)
     {
         _process = process;
         _stderrPump = ProcessRunner.PumpAsync(process.StandardError, _stderr.Add);
+        if (onStdoutLine is not null)
+        {
+            _stdoutPump = ProcessRunner.PumpAsync(process.StandardOutput, onStdoutLine);
+        }
     }
 
     public int Id => _process.Id;
@@ -28,8 +33,18 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote to stderr.</summary>
     public string StderrTail => _stderr.ToString();
 
-    /// <summary>Starts the process; its stdin stays open until disposal (children may watch it to exit with us).</summary>
-    public static ChildProcess Start(ProcessSpec spec) => new(ProcessRunner.Start(spec, redirectStdin: true));
+    /// <summary>
+    /// Starts the process; its stdin stays open until disposal (children may watch it to exit with us).
+    /// With <paramref name="onStdoutLine"/>, stdout is pumped to it (a chatty child never blocks on a full pipe);
+    /// without, read it with <see cref="ReadLineAsync"/>.
+    /// </summary>
+    public static ChildProcess Start(ProcessSpec spec, Action<string>? onStdoutLine = null) =>
+        new(ProcessRunner.Start(spec, redirectStdin: true), onStdoutLine);
+
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    /// <summary>Waits for the process to exit by itself.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>Reads the next line of stdout; null when the process closed stdout (usually: it exited).</summary>
     public async Task<string?> ReadLineAsync(CancellationToken cancellationToken) =>
@@ -61,6 +76,7 @@ public sealed class ChildProcess : IAsyncDisposable
             ProcessRunner.KillTree(_process);
             await _process.WaitForExitAsync(CancellationToken.None);
             await _stderrPump;
+            await _stdoutPump;
             _process.Dispose();
         }
     }

@@ -69,7 +69,7 @@ public static class ProcessRunner
         }
         catch (Win32Exception e)
         {
-            throw new FileNotFoundException($"Could not start '{spec.FileName}': {e.Message}. Is it installed and on PATH?", spec.FileName, e);
+            throw new ToolNotFoundException($"Could not start '{spec.FileName}': {e.Message}. Is it installed and on PATH?", e);
         }
     }
 

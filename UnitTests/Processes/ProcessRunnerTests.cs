@@ -63,7 +63,7 @@ public sealed class ProcessRunnerTests
     [Fact]
     public async Task RunAsync_MissingExecutable_SaysWhatIsMissing()
     {
-        var exception = await Assert.ThrowsAsync<FileNotFoundException>(() =>
+        var exception = await Assert.ThrowsAsync<ToolNotFoundException>(() =>
             ProcessRunner.RunAsync(new ProcessSpec("videoaspire-no-such-tool", []), null, TestContext.Current.CancellationToken));
 
         Assert.Contains("videoaspire-no-such-tool", exception.Message, StringComparison.Ordinal);

@@ -47,6 +47,18 @@ public sealed class MediaProberParseTests
         Assert.Equal(MediaErrorCode.NoVideoStream, Assert.Throws<MediaException>(() => MediaProber.Parse(json, null)).Code);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:9/b/k?X-Amz-Signature=ab404cd: Invalid data found when processing input", MediaErrorCode.UnreadableInput)]
+    [InlineData("http://127.0.0.1:9/b/k?X-Amz-Signature=abcd: Server returned 404 Not Found", MediaErrorCode.InputNotFound)]
+    [InlineData("/tmp/in.mp4: No such file or directory", MediaErrorCode.InputNotFound)]
+    public void Unreadable_ClassifiesByTheMessageNotTheInputName(string stderr, MediaErrorCode code)
+    {
+        var error = MediaProber.Unreadable(new VideoAspire.Core.Processes.ProcessFailedException("ffprobe", 1, stderr));
+
+        Assert.Equal(code, error.Code);
+        Assert.DoesNotContain("X-Amz-Signature", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_StillImage_HasNoDuration()
     {

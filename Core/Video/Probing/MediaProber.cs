@@ -90,15 +90,16 @@ public sealed class MediaProber(IOptions<VideoOptions> options)
             size);
     }
 
-    private static MediaException Unreadable(ProcessFailedException e)
+    internal static MediaException Unreadable(ProcessFailedException e)
     {
-        var reason = e.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
-            ?? "no reason given";
+        // Judge the message without the input's name: a presigned URL's signature may contain "404".
+        var reason = StripPath(e.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
+            ?? "no reason given");
         var code = reason.Contains("No such file", StringComparison.OrdinalIgnoreCase)
-            || reason.Contains("404", StringComparison.Ordinal)
+            || reason.Contains("404 Not Found", StringComparison.OrdinalIgnoreCase)
             ? MediaErrorCode.InputNotFound
             : MediaErrorCode.UnreadableInput;
-        return new MediaException(code, $"The input is not a video that can be read: {StripPath(reason)}", e);
+        return new MediaException(code, $"The input is not a video that can be read: {reason}", e);
     }
 
     /// <summary>ffprobe starts its messages with the input name; a presigned URL must not end up in a job record.</summary>

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using VideoAspire.Api.Problems;
+using VideoAspire.Api.Processing;
+using VideoAspire.Api.Processing.Lambda;
+using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Lambda;
+
+namespace VideoAspire.Api.Diagnostics;
+
+/// <summary>Operational checks: is the deployed Processor alive, and how do the two processing methods compare.</summary>
+internal static class DiagnosticsApi
+{
+    public static RouteGroupBuilder MapDiagnosticsApi(this IEndpointRouteBuilder routes)
+    {
+        var diagnostics = routes.MapGroup("/api/diagnostics").WithTags("Diagnostics").RequireAuthorization();
+        diagnostics.MapPost("/processor/ping", PingProcessorAsync);
+        diagnostics.MapGet("/processing", GetProcessingStatsAsync);
+        return diagnostics;
+    }
+
+    /// <summary>Invokes the Processor synchronously with a ping event: its ffmpeg version and build.</summary>
+    internal static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> PingProcessorAsync(
+        LambdaInvoker invoker, IOptions<ProcessingOptions> options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (functionError, body) = await invoker.InvokeAsync(options.Value.FunctionName, ProcessorEvent.Ping().ToJson(), cancellationToken);
+            using var document = JsonDocument.Parse(body);
+            return functionError
+                ? ApiProblems.ProcessorUnavailable($"The Processor answered with a function error: {body}")
+                : TypedResults.Ok(document.RootElement.Clone());
+        }
+        catch (Exception e) when (e is LambdaInvokeException or HttpRequestException or JsonException or Polly.Timeout.TimeoutRejectedException)
+        {
+            return ApiProblems.ProcessorUnavailable($"The Processor could not be invoked: {e.Message}");
+        }
+    }
+
+    /// <summary>Per method: jobs, success rate, p50/p95 processing time (claim to commit) and segments produced.</summary>
+    internal static async Task<Ok<IReadOnlyList<MethodStats>>> GetProcessingStatsAsync(JobStore jobs, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ProcessingStats.Compute(await jobs.ListAllAsync(cancellationToken)));
+}

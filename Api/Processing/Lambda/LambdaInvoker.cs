@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace VideoAspire.Api.Processing.Lambda;
+
+/// <summary>
+/// Lambda's Invoke API (POST /2015-03-31/functions/{name}/invocations) over an HttpClient whose pipeline
+/// signs every attempt with SigV4 (AWSSDK.Core's SigV4SigningHandler, innermost, below the retries).
+/// </summary>
+internal sealed class LambdaInvoker(HttpClient http)
+{
+    /// <summary>Asynchronous invoke ("Event"): Lambda queues the event and answers 202.</summary>
+    public async Task InvokeEventAsync(string functionName, byte[] payload, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(functionName, payload, "Event", cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new LambdaInvokeException(
+                $"Lambda refused the event: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    /// <summary>Synchronous invoke ("RequestResponse"): the function's result, or its error when X-Amz-Function-Error is set.</summary>
+    public async Task<(bool FunctionError, string Body)> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(functionName, payload, "RequestResponse", cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new LambdaInvokeException($"Lambda refused the invocation: {(int)response.StatusCode} {body}");
+        }
+
+        return (response.Headers.Contains("X-Amz-Function-Error"), body);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(string functionName, byte[] payload, string invocationType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            new Uri($"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/invocations", UriKind.Relative))
+        {
+            Content = new ByteArrayContent(payload),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Amz-Invocation-Type", invocationType);
+        return await http.SendAsync(request, cancellationToken);
+    }
+}
+
+internal sealed class LambdaInvokeException : Exception
+{
+    public LambdaInvokeException()
+    {
+    }
+
+    public LambdaInvokeException(string message)
+        : base(message)
+    {
+    }
+
+    public LambdaInvokeException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

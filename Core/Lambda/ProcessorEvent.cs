@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VideoAspire.Core.Jobs;
+
+namespace VideoAspire.Core.Lambda;
+
+/// <summary>
+/// The versioned payload the Api sends to the Processor function. Version 1:
+/// <c>{"version":1,"kind":"job","jobId":"…","bucket":"…","key":"…","options":{…},"traceparent":"00-…"}</c>
+/// or <c>{"version":1,"kind":"ping"}</c>. The job record stays the source of truth; bucket, key and options
+/// travel for logs and for people reading the Lambda console.
+/// </summary>
+public sealed record ProcessorEvent
+{
+    public const int CurrentVersion = 1;
+    public const string JobKind = "job";
+    public const string PingKind = "ping";
+
+    public int Version { get; init; } = CurrentVersion;
+
+    public string Kind { get; init; } = JobKind;
+
+    public string? JobId { get; init; }
+
+    public string? Bucket { get; init; }
+
+    public string? Key { get; init; }
+
+    public JobOptions? Options { get; init; }
+
+    /// <summary>W3C trace context of the dispatching request, so one trace shows the whole job.</summary>
+    public string? Traceparent { get; init; }
+
+    public static ProcessorEvent ForJob(Job job, string bucket, string? traceparent)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return new ProcessorEvent { JobId = job.Id, Bucket = bucket, Key = job.SourceKey, Options = job.Options, Traceparent = traceparent };
+    }
+
+    public static ProcessorEvent Ping() => new() { Kind = PingKind };
+
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, JobJson.Options);
+
+    /// <summary>Reads and checks an event; throws <see cref="InvalidEventException"/> saying what is wrong.</summary>
+    public static ProcessorEvent Parse(ReadOnlySpan<byte> json)
+    {
+        ProcessorEvent? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<ProcessorEvent>(json, JobJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidEventException($"The event is not valid JSON for this function: {e.Message}", e);
+        }
+
+        if (parsed is null)
+        {
+            throw new InvalidEventException("The event is empty.");
+        }
+
+        if (parsed.Version != CurrentVersion)
+        {
+            throw new InvalidEventException($"Unsupported event version {parsed.Version}; this Processor understands version {CurrentVersion}.");
+        }
+
+        return parsed.Kind switch
+        {
+            PingKind => parsed,
+            JobKind when Storage.StorageLayout.IsValidId(parsed.JobId) => parsed,
+            JobKind => throw new InvalidEventException("A job event needs a jobId of 32 hex characters."),
+            _ => throw new InvalidEventException($"Unknown event kind '{parsed.Kind}'; expected 'job' or 'ping'."),
+        };
+    }
+}
+
+/// <summary>The event cannot be processed as sent (reported to Lambda as a function error of this type).</summary>
+public sealed class InvalidEventException : Exception
+{
+    public InvalidEventException()
+    {
+    }
+
+    public InvalidEventException(string message)
+        : base(message)
+    {
+    }
+
+    public InvalidEventException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

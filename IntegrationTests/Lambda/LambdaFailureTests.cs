@@ -1,0 +1,60 @@
+using System.Text.Json;
+using VideoAspire.IntegrationTests.Infrastructure;
+
+namespace VideoAspire.IntegrationTests.Lambda;
+
+/// <summary>The Processor's failure paths with the stand-in Lambda service: a function error, an init error.</summary>
+[Collection(AwsCollectionDefinition.Name)]
+public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos videos)
+{
+    [Fact]
+    public async Task FunctionError_IsRecordedOnTheJobAndReportedToLambda()
+    {
+        var bucket = AwsBackendFixture.UniqueName("lambda-fail");
+        var table = AwsBackendFixture.UniqueName("lambda-fail");
+        await using var bootstrap = new ApiFactory(backend, bucket, table);
+        _ = bootstrap.Server;
+        // A deployment whose FFmpeg layer is missing: ffprobe works (a local one), ffmpeg does not exist.
+        var environment = LambdaFlowTests.ProcessorEnvironment(backend, bucket, table);
+        environment["Video__FfmpegPath"] = "/opt/bin/ffmpeg-not-deployed";
+        await using var lambda = await LambdaServiceEmulator.StartAsync(environment);
+        await using var api = new ApiFactory(backend, bucket, table, new Dictionary<string, string?>
+        {
+            ["Processing:Mode"] = "Lambda",
+            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Endpoint.ToString(),
+        });
+        using var alice = api.ClientFor("alice");
+        var uploadId = await alice.UploadAsync(await videos.NoAudioAsync());
+
+        var created = await alice.CreateJobAsync(new { uploadId });
+        var job = await alice.WaitForJobAsync(created.GetProperty("id").GetString()!);
+        var ended = await lambda.WaitForResultsAsync(1, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Equal("tool_unavailable", job.GetProperty("error").GetProperty("code").GetString());
+        var result = Assert.Single(ended);
+        Assert.True(result.Error);
+        Assert.Equal("ToolNotFoundException", result.ErrorType);
+        using var error = JsonDocument.Parse(result.Body);
+        Assert.Contains("ffmpeg-not-deployed", error.RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(error.RootElement.GetProperty("stackTrace").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task InvalidConfiguration_IsReportedAsAnInitErrorAndTheProcessExits()
+    {
+        var environment = LambdaFlowTests.ProcessorEnvironment(backend, "Not_A_Valid_Bucket", "jobs");
+
+        await using var lambda = await LambdaServiceEmulator.StartAsync(environment);
+        var initError = await lambda.InitError.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        for (var i = 0; i < 100 && lambda.ProcessorExitCode is null; i++)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        using var error = JsonDocument.Parse(initError);
+        Assert.Equal("Runtime.InitError", error.RootElement.GetProperty("errorType").GetString());
+        Assert.Contains("Storage:BucketName", error.RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, lambda.ProcessorExitCode);
+    }
+}

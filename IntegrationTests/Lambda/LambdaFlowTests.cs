@@ -1,0 +1,214 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Storage;
+using VideoAspire.IntegrationTests.Infrastructure;
+
+namespace VideoAspire.IntegrationTests.Lambda;
+
+/// <summary>
+/// Lambda mode end to end: the Api invokes (SigV4-signed) a stand-in Lambda service that runs the real
+/// Processor executable against the same S3 and DynamoDB.
+/// </summary>
+[Collection(AwsCollectionDefinition.Name)]
+public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
+{
+    private readonly string _bucket = AwsBackendFixture.UniqueName("lambda");
+    private readonly string _table = AwsBackendFixture.UniqueName("lambda");
+    private LambdaServiceEmulator _lambda = null!;
+    private ApiFactory _api = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _api = new ApiFactory(backend, _bucket, _table, new Dictionary<string, string?>
+        {
+            ["Processing:Mode"] = "Lambda",
+            ["Processing:LambdaPercent"] = "100",
+        });
+        _ = _api.Server; // start the Api: it creates the bucket and table
+        _lambda = await LambdaServiceEmulator.StartAsync(ProcessorEnvironment(backend, _bucket, _table));
+        _api.Dispose();
+        _api = new ApiFactory(backend, _bucket, _table, new Dictionary<string, string?>
+        {
+            ["Processing:Mode"] = "Lambda",
+            ["Processing:LambdaPercent"] = "100",
+            ["AWS_ENDPOINT_URL_LAMBDA"] = _lambda.Endpoint.ToString(),
+        });
+    }
+
+    internal static Dictionary<string, string?> ProcessorEnvironment(AwsBackendFixture backend, string bucket, string table) =>
+        new(backend.Configuration.Select(c => new KeyValuePair<string, string?>(c.Key.Replace(":", "__", StringComparison.Ordinal), c.Value)))
+        {
+            ["Storage__BucketName"] = bucket,
+            ["Storage__JobsTableName"] = table,
+            ["Lambda__DeadlineMargin"] = "00:00:01",
+        };
+
+    [Fact]
+    public async Task LambdaMode_UploadToDownloadedSegments()
+    {
+        using var alice = _api.ClientFor("alice");
+        var uploadId = await alice.UploadAsync(await videos.H264Gop2Async());
+
+        var created = await alice.CreateJobAsync(new { uploadId, thumbnails = true });
+        var job = await alice.WaitForJobAsync(created.GetProperty("id").GetString()!);
+
+        Assert.Equal("lambda", created.GetProperty("method").GetString());
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(3, job.GetProperty("segments").GetArrayLength());
+        using var browser = new HttpClient();
+        foreach (var segment in job.GetProperty("segments").EnumerateArray())
+        {
+            var bytes = await browser.GetByteArrayAsync(new Uri(segment.GetProperty("url").GetString()!), TestContext.Current.CancellationToken);
+            Assert.Equal(segment.GetProperty("sizeBytes").GetInt64(), bytes.Length);
+        }
+
+        var invoke = Assert.Single(_lambda.Invokes, i => Encoding.UTF8.GetString(i.Body).Contains(created.GetProperty("id").GetString()!, StringComparison.Ordinal));
+        Assert.Equal("Event", invoke.InvocationType);
+    }
+
+    [Fact]
+    public async Task Invoke_CarriesAValidSigV4AuthorizationForLambda()
+    {
+        using var alice = _api.ClientFor("alice");
+        var uploadId = await alice.UploadAsync(await videos.NoAudioAsync());
+
+        var created = await alice.CreateJobAsync(new { uploadId });
+
+        var id = created.GetProperty("id").GetString()!;
+        var invoke = Assert.Single(_lambda.Invokes, i => Encoding.UTF8.GetString(i.Body).Contains(id, StringComparison.Ordinal));
+        var match = SigV4Header().Match(invoke.Authorization);
+        Assert.True(match.Success, invoke.Authorization);
+        Assert.Equal(backend.Connection.Credentials!.GetCredentials().AccessKey, match.Groups["key"].Value);
+        Assert.Equal(invoke.AmzDate[..8], match.Groups["date"].Value);
+        Assert.Equal("us-east-1", match.Groups["region"].Value);
+        Assert.Equal("lambda", match.Groups["service"].Value);
+        Assert.Contains("x-amz-date", match.Groups["headers"].Value.Split(';'));
+        Assert.Contains("host", match.Groups["headers"].Value.Split(';'));
+        var traceparent = JsonDocument.Parse(invoke.Body).RootElement.GetProperty("traceparent").GetString();
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$", traceparent);
+        await alice.WaitForJobAsync(id);
+    }
+
+    [Fact]
+    public async Task DuplicateDelivery_IsProcessedOnceWithoutDuplicateSegments()
+    {
+        using var alice = _api.ClientFor("alice");
+        var uploadId = await alice.UploadAsync(await videos.H264Gop2Async());
+        var before = _lambda.Ended.Count;
+        _lambda.DeliveriesPerEvent = 2;
+
+        var created = await alice.CreateJobAsync(new { uploadId, thumbnails = false });
+        var id = created.GetProperty("id").GetString()!;
+        var job = await alice.WaitForJobAsync(id);
+        var ended = await _lambda.WaitForResultsAsync(before + 2, TimeSpan.FromSeconds(60));
+        _lambda.DeliveriesPerEvent = 1;
+
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        var outcomes = ended.Skip(before).Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("outcome").GetString()).Order();
+        Assert.Equal(["completed", "skipped"], outcomes);
+        var store = _api.Services.GetRequiredService<JobStore>();
+        Assert.Equal(1, (await store.GetAsync(id, TestContext.Current.CancellationToken))!.Attempt);
+        var keys = await _api.Services.GetRequiredService<ObjectStore>().ListKeysAsync(StorageLayout.JobPrefix(id), TestContext.Current.CancellationToken);
+        Assert.Equal(3, keys.Count);
+    }
+
+    [Fact]
+    public async Task Deadline_StopsFfmpegAndRecordsTimeoutBeforeTheHardStop()
+    {
+        using var alice = _api.ClientFor("alice");
+        var uploadId = await alice.UploadAsync(await videos.H264LargeAsync());
+        var before = _lambda.Ended.Count;
+        _lambda.Timeout = TimeSpan.FromSeconds(4);
+
+        var created = await alice.CreateJobAsync(new { uploadId, output = "exact", cutting = new { mode = "fixed", segmentSeconds = 2 } });
+        var job = await alice.WaitForJobAsync(created.GetProperty("id").GetString()!);
+        var ended = await _lambda.WaitForResultsAsync(before + 1, TimeSpan.FromSeconds(30));
+        _lambda.Timeout = TimeSpan.FromMinutes(15);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Equal("timeout", job.GetProperty("error").GetProperty("code").GetString());
+        Assert.False(ended[^1].Error, "a timeout is the job's outcome, not a crash of the function");
+        var keys = await _api.Services.GetRequiredService<ObjectStore>().ListKeysAsync(
+            StorageLayout.JobPrefix(job.GetProperty("id").GetString()!), TestContext.Current.CancellationToken);
+        Assert.Empty(keys);
+    }
+
+    [Fact]
+    public async Task PingThroughTheDiagnosticsEndpoint_ReturnsFfmpegVersionAndBuild()
+    {
+        using var alice = _api.ClientFor("alice");
+
+        using var response = await alice.PostAsync(new Uri("/api/diagnostics/processor/ping", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        var ping = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode, ping.ToString());
+        Assert.StartsWith("ffmpeg version", ping.GetProperty("ffmpeg").GetString(), StringComparison.Ordinal);
+        Assert.Contains(".NET", ping.GetProperty("runtime").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ComparisonEndpoint_AfterARunOnBothMethods_ReportsEach()
+    {
+        await using var half = new ApiFactory(backend, _bucket, _table, new Dictionary<string, string?>
+        {
+            ["Processing:Mode"] = "Lambda",
+            ["Processing:LambdaPercent"] = "50",
+            ["AWS_ENDPOINT_URL_LAMBDA"] = _lambda.Endpoint.ToString(),
+        });
+        using var frank = half.ClientFor("frank");
+        var uploadId = await frank.UploadAsync(await videos.NoAudioAsync());
+        var created = new List<JsonElement>();
+        while (created.Count < 16 && !(created.Count(j => j.GetProperty("method").GetString() == "lambda") >= 2
+                                        && created.Count(j => j.GetProperty("method").GetString() == "in-process") >= 2))
+        {
+            created.Add(await frank.CreateJobAsync(new { uploadId, thumbnails = false }));
+        }
+
+        await Task.WhenAll(created.Select(j => frank.WaitForJobAsync(j.GetProperty("id").GetString()!, TimeSpan.FromMinutes(2))));
+        var stats = await frank.GetFromJsonAsync<JsonElement>("/api/diagnostics/processing", TestContext.Current.CancellationToken);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"processing stats: {stats}");
+        foreach (var method in new[] { "lambda", "in-process" })
+        {
+            var row = stats.EnumerateArray().Single(r => r.GetProperty("method").GetString() == method);
+            Assert.True(row.GetProperty("completed").GetInt32() >= created.Count(j => j.GetProperty("method").GetString() == method), row.ToString());
+            Assert.True(row.GetProperty("p50Seconds").GetDouble() > 0);
+            Assert.True(row.GetProperty("p95Seconds").GetDouble() >= row.GetProperty("p50Seconds").GetDouble());
+            Assert.True(row.GetProperty("segmentsProduced").GetInt32() > 0);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"version": 2, "kind": "job"}""", "Unsupported event version 2")]
+    [InlineData("""{"version": 1, "kind": "job", "jobId": "../etc"}""", "jobId")]
+    [InlineData("""{"version": 1, "kind": "dance"}""", "Unknown event kind")]
+    [InlineData("""not json""", "not valid JSON")]
+    public async Task MalformedEvent_IsAFunctionErrorThatSaysWhy(string payload, string reason)
+    {
+        using var http = new HttpClient { BaseAddress = _lambda.Endpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"2015-03-31/functions/{LambdaServiceEmulator.FunctionName}/invocations", UriKind.Relative))
+        {
+            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.True(response.Headers.Contains("X-Amz-Function-Error"));
+        Assert.Equal("InvalidEvent", error.GetProperty("errorType").GetString());
+        Assert.Contains(reason, error.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _lambda.DisposeAsync();
+    }
+
+    [GeneratedRegex("^AWS4-HMAC-SHA256 Credential=(?<key>[^/]+)/(?<date>[0-9]{8})/(?<region>[a-z0-9-]+)/(?<service>[a-z]+)/aws4_request, ?SignedHeaders=(?<headers>[a-z0-9;-]+), ?Signature=[0-9a-f]{64}$")]
+    private static partial Regex SigV4Header();
+}

@@ -1,0 +1,16 @@
+namespace VideoAspire.Processor;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Invocation {RequestId}: job {JobId}, {TimeLimitSeconds} s before the deadline margin")]
+    public static partial void InvocationStarted(ILogger logger, string requestId, string jobId, double timeLimitSeconds);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Invocation {RequestId}: invalid event: {Reason}")]
+    public static partial void InvalidEvent(ILogger logger, string requestId, string reason);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Invocation {RequestId} failed")]
+    public static partial void InvocationFailed(ILogger logger, Exception exception, string requestId);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Critical, Message = "The Lambda Runtime API cannot be reached; exiting")]
+    public static partial void RuntimeApiUnreachable(ILogger logger, Exception exception);
+}

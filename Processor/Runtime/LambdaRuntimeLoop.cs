@@ -1,0 +1,68 @@
+using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Lambda;
+
+namespace VideoAspire.Processor.Runtime;
+
+/// <summary>
+/// The Runtime API loop: next, handle, respond (or report the error), forever. On SIGTERM the job in
+/// flight is given back to the queue and its invocation reported as failed, so Lambda's retry picks it up.
+/// </summary>
+internal sealed class LambdaRuntimeLoop(
+    RuntimeApiClient runtime, ProcessorHandler handler, IHostApplicationLifetime lifetime, ILogger<LambdaRuntimeLoop> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var invocation = await runtime.NextAsync(stoppingToken);
+                await HandleAsync(invocation, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (HttpRequestException e)
+        {
+            Log.RuntimeApiUnreachable(logger, e);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task HandleAsync(Invocation invocation, CancellationToken stoppingToken)
+    {
+        object result;
+        try
+        {
+            result = await handler.HandleAsync(invocation, stoppingToken);
+        }
+        catch (InvalidEventException e)
+        {
+            Log.InvalidEvent(logger, invocation.RequestId, e.Message);
+            await runtime.ReportInvocationErrorAsync(invocation.RequestId, e, "InvalidEvent", CancellationToken.None);
+            return;
+        }
+#pragma warning disable CA1031 // every failure is reported to Lambda; the loop must go on
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.InvocationFailed(logger, e, invocation.RequestId);
+            await runtime.ReportInvocationErrorAsync(invocation.RequestId, e, e.GetType().Name, CancellationToken.None);
+            return;
+        }
+
+        if (result is JobResponse { Outcome: "released" } && stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown stopped the job: fail the invocation so Lambda delivers the event again.
+            await runtime.ReportInvocationErrorAsync(invocation.RequestId,
+                new OperationCanceledException("The Processor shut down during the job; the job was given back to the queue."),
+                "Runtime.Shutdown", CancellationToken.None);
+            return;
+        }
+
+        await runtime.RespondAsync(invocation.RequestId, result, CancellationToken.None);
+    }
+}
