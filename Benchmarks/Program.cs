@@ -10,7 +10,20 @@ using VideoAspire.Core.Video.Pipeline;
 using VideoAspire.Core.Video.Planning;
 
 // Usage: dotnet run -c Release --project Benchmarks -- [--work DIR] [--runs N] [--seconds S]
+//        dotnet run -c Release --project Benchmarks -- cold-start BOOTSTRAP [BOOTSTRAP ...] [--runs N]
 // Generates its inputs (cached in DIR), then times each variant N times and prints medians and ratios.
+if (args.FirstOrDefault() == "cold-start")
+{
+    var coldRuns = int.Parse(Arg("--runs") ?? "10", CultureInfo.InvariantCulture);
+    Console.WriteLine($"# Processor cold start: process start to first GET /runtime/invocation/next, {coldRuns} runs (median), {Environment.ProcessorCount} cores");
+    foreach (var bootstrap in args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)))
+    {
+        await ColdStart.RunAsync(bootstrap, coldRuns);
+    }
+
+    return 0;
+}
+
 var work = Arg("--work") ?? Path.Combine(Path.GetTempPath(), "videoaspire-bench");
 var runs = int.Parse(Arg("--runs") ?? "3", CultureInfo.InvariantCulture);
 var seconds = int.Parse(Arg("--seconds") ?? "300", CultureInfo.InvariantCulture);
