@@ -27,7 +27,9 @@ public sealed class JobExecutor(
     public async Task<JobOutcome> ExecuteAsync(
         string jobId, ProcessingMethod method, CancellationToken cancellationToken, TimeSpan? timeLimit = null)
     {
-        var job = await jobs.TryClaimAsync(jobId, cancellationToken);
+        // Not cancellable: a claim that lands in DynamoDB while this side gives up would leave the job
+        // PROCESSING with no owner. Shutdown is honoured right after, by giving the job back.
+        var job = await jobs.TryClaimAsync(jobId, CancellationToken.None);
         if (job is null)
         {
             Log.JobSkipped(logger, jobId);

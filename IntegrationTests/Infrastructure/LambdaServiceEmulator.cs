@@ -59,6 +59,13 @@ public sealed class LambdaServiceEmulator : IAsyncDisposable
         return emulator;
     }
 
+    /// <summary>Sends SIGTERM to the Processor, as Lambda does when it shuts an execution environment down.</summary>
+    public Task TerminateProcessorAsync() => ProcessRunner.RunAsync(
+        new ProcessSpec("kill", ["-TERM", _processor!.Id.ToString(CultureInfo.InvariantCulture)]), null, TestContext.Current.CancellationToken);
+
+    /// <summary>Waits for the Processor process to exit by itself.</summary>
+    public Task WaitForProcessorExitAsync(TimeSpan timeout) => _processor!.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(timeout);
+
     /// <summary>Waits until <paramref name="count"/> invocations have ended.</summary>
     public async Task<IReadOnlyList<InvocationResult>> WaitForResultsAsync(int count, TimeSpan timeout)
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using VideoAspire.IntegrationTests.Infrastructure;
 
@@ -38,6 +39,40 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
         using var error = JsonDocument.Parse(result.Body);
         Assert.Contains("ffmpeg-not-deployed", error.RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
         Assert.NotEmpty(error.RootElement.GetProperty("stackTrace").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Sigterm_DuringAJob_GivesTheJobBackAndFailsTheInvocationForRetry()
+    {
+        var bucket = AwsBackendFixture.UniqueName("lambda-term");
+        var table = AwsBackendFixture.UniqueName("lambda-term");
+        await using var bootstrap = new ApiFactory(backend, bucket, table);
+        _ = bootstrap.Server;
+        await using var lambda = await LambdaServiceEmulator.StartAsync(LambdaFlowTests.ProcessorEnvironment(backend, bucket, table));
+        await using var api = new ApiFactory(backend, bucket, table, new Dictionary<string, string?>
+        {
+            ["Processing:Mode"] = "Lambda",
+            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Endpoint.ToString(),
+        });
+        using var alice = api.ClientFor("alice");
+        var uploadId = await alice.UploadAsync(await videos.H264LargeAsync());
+        var id = (await alice.CreateJobAsync(new { uploadId, output = "exact", cutting = new { mode = "fixed", segmentSeconds = 2 } }))
+            .GetProperty("id").GetString()!;
+        while ((await alice.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", TestContext.Current.CancellationToken)).GetProperty("status").GetString() != "processing")
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await lambda.TerminateProcessorAsync();
+        var ended = await lambda.WaitForResultsAsync(1, TimeSpan.FromSeconds(30));
+        await lambda.WaitForProcessorExitAsync(TimeSpan.FromSeconds(30));
+
+        var result = Assert.Single(ended);
+        Assert.True(result.Error);
+        Assert.True(result.ErrorType == "Runtime.Shutdown", $"{result.ErrorType}: {result.Body}\n{lambda.ProcessorOutput}");
+        var job = await alice.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal("queued", job.GetProperty("status").GetString());
+        Assert.Equal(0, lambda.ProcessorExitCode);
     }
 
     [Fact]
