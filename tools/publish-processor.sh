@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 mode=${1:-single-file}
 out=${2:-artifacts}
 publish="$out/processor-$mode"
-rm -rf "$publish" "$out/processor.zip"
+rm -rf "$publish"
 
 common=(-c Release -r linux-x64 -p:InvariantGlobalization=true -p:DebugType=none -p:GenerateDocumentationFile=false -o "$publish")
 case "$mode" in
@@ -33,7 +33,7 @@ esac
 mv "$publish/Processor" "$publish/bootstrap"
 chmod +x "$publish/bootstrap"
 if [ "$mode" = single-file ]; then
-  rm -rf "$out/processor" && cp -r "$publish" "$out/processor"
+  rm -rf "$out/processor" "$out/processor.zip" && cp -r "$publish" "$out/processor"
   (cd "$out/processor" && zip -q -r "../processor.zip" bootstrap appsettings.json)
   echo "$out/processor.zip ($(du -h "$out/processor.zip" | cut -f1)), bootstrap $(du -h "$out/processor/bootstrap" | cut -f1)"
 else

@@ -1,0 +1,46 @@
+using Amazon.CDK;
+
+namespace VideoAspire.Infrastructure;
+
+/// <summary>
+/// What a deployment varies by, read from CDK context (-c key=value). Paths point at prebuilt assets:
+/// synthesis never bundles with Docker and never downloads anything.
+/// </summary>
+public sealed record StackSettings
+{
+    /// <summary>Stage name: part of every resource name (dev, prod ...).</summary>
+    public string Stage { get; init; } = "dev";
+
+    /// <summary>The Processor package from tools/publish-processor.sh (a zip holding an executable "bootstrap").</summary>
+    public required string ProcessorZip { get; init; }
+
+    /// <summary>The FFmpeg layer folder: bin/ffmpeg, bin/ffprobe (static x86_64 builds) and fonts/DejaVuSans.ttf.</summary>
+    public required string FfmpegLayer { get; init; }
+
+    /// <summary>The Api's container image in ECR; when absent the stack deploys the backend only.</summary>
+    public string? ApiImage { get; init; }
+
+    /// <summary>Origins allowed to PUT uploads from a browser.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = ["*"];
+
+    /// <summary>The OpenID Connect issuer and audience of the Api's bearer tokens (e.g. a Cognito user pool).</summary>
+    public string? AuthAuthority { get; init; }
+
+    public string? AuthAudience { get; init; }
+
+    public static StackSettings FromContext(App app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        string? Get(string key) => app.Node.TryGetContext(key)?.ToString();
+        return new StackSettings
+        {
+            Stage = Get("stage") ?? "dev",
+            ProcessorZip = Get("processorZip") ?? "../artifacts/processor.zip",
+            FfmpegLayer = Get("ffmpegLayer") ?? "../artifacts/ffmpeg-layer",
+            ApiImage = Get("apiImage"),
+            CorsOrigins = Get("corsOrigins")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ["*"],
+            AuthAuthority = Get("authAuthority"),
+            AuthAudience = Get("authAudience"),
+        };
+    }
+}
