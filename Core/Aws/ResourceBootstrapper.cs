@@ -19,6 +19,12 @@ public sealed class ResourceBootstrapper(IAmazonS3 s3, IAmazonDynamoDB dynamoDb,
 
     public async Task EnsureBucketAsync(string bucket, IReadOnlyList<string> corsOrigins, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(corsOrigins);
+        if (corsOrigins.Count == 0)
+        {
+            throw new ArgumentException("At least one CORS origin is needed (Storage:CorsAllowedOrigins).", nameof(corsOrigins));
+        }
+
         try
         {
             await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket }, cancellationToken);

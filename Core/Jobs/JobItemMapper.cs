@@ -21,8 +21,8 @@ internal static class JobItemMapper
             [JobsTableSchema.Attempt] = Number(job.Attempt),
             [JobsTableSchema.Method] = new(Method(job.Method)),
             [JobsTableSchema.SourceKey] = new(job.SourceKey),
-            [JobsTableSchema.Options] = new(JsonSerializer.Serialize(job.Options, JobJson.Options)),
-            [JobsTableSchema.Segments] = new(JsonSerializer.Serialize(job.Segments, JobJson.Options)),
+            [JobsTableSchema.Options] = new(JsonSerializer.Serialize(job.Options, JobJson.TypeInfo<JobOptions>())),
+            [JobsTableSchema.Segments] = new(JsonSerializer.Serialize(job.Segments, JobJson.TypeInfo<IReadOnlyList<JobSegment>>())),
         };
         return item;
     }
@@ -39,8 +39,8 @@ internal static class JobItemMapper
         Attempt = int.Parse(item[JobsTableSchema.Attempt].N, CultureInfo.InvariantCulture),
         Method = item[JobsTableSchema.Method].S == "lambda" ? ProcessingMethod.Lambda : ProcessingMethod.InProcess,
         SourceKey = item[JobsTableSchema.SourceKey].S,
-        Options = JsonSerializer.Deserialize<JobOptions>(item[JobsTableSchema.Options].S, JobJson.Options)!,
-        Segments = JsonSerializer.Deserialize<List<JobSegment>>(item[JobsTableSchema.Segments].S, JobJson.Options) ?? [],
+        Options = JsonSerializer.Deserialize(item[JobsTableSchema.Options].S, JobJson.TypeInfo<JobOptions>())!,
+        Segments = JsonSerializer.Deserialize(item[JobsTableSchema.Segments].S, JobJson.TypeInfo<List<JobSegment>>()) ?? [],
         StartedAt = OptionalTimestamp(item, JobsTableSchema.StartedAt),
         CompletedAt = OptionalTimestamp(item, JobsTableSchema.CompletedAt),
         HeartbeatAt = OptionalTimestamp(item, JobsTableSchema.HeartbeatAt),

@@ -95,7 +95,7 @@ public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> 
             .Name("#segments", JobsTableSchema.Segments).Name("#duration", JobsTableSchema.InputDuration)
             .Name("#completed_at", JobsTableSchema.CompletedAt).Name("#updated", JobsTableSchema.UpdatedAt)
             .Value(":completed", Status(JobStatus.Completed)).Value(":stage", JobStages.Completed).Value(":hundred", Number(100))
-            .Value(":segments", System.Text.Json.JsonSerializer.Serialize(segments, JobJson.Options))
+            .Value(":segments", System.Text.Json.JsonSerializer.Serialize(segments, JobJson.TypeInfo<IReadOnlyList<JobSegment>>()))
             .Value(":duration", Number(inputDurationSeconds)).Value(":now", now);
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
     }

@@ -39,7 +39,7 @@ public sealed record ProcessorEvent
 
     public static ProcessorEvent Ping() => new() { Kind = PingKind };
 
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, JobJson.Options);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, JobJson.TypeInfo<ProcessorEvent>());
 
     /// <summary>Reads and checks an event; throws <see cref="InvalidEventException"/> saying what is wrong.</summary>
     public static ProcessorEvent Parse(ReadOnlySpan<byte> json)
@@ -47,7 +47,7 @@ public sealed record ProcessorEvent
         ProcessorEvent? parsed;
         try
         {
-            parsed = JsonSerializer.Deserialize<ProcessorEvent>(json, JobJson.Options);
+            parsed = JsonSerializer.Deserialize(json, JobJson.TypeInfo<ProcessorEvent>());
         }
         catch (JsonException e)
         {

@@ -21,7 +21,6 @@ public sealed class StorageOptions
     public string JobsTableName { get; set; } = "";
 
     /// <summary>Origins allowed to PUT uploads straight from a browser (bucket CORS, set by the bootstrap).</summary>
-    [MinLength(1)]
     public string[] CorsAllowedOrigins { get; set; } = ["*"];
 
     /// <summary>Create the bucket and table at start when missing (development, tests, Aspire).</summary>

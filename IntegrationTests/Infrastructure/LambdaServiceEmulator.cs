@@ -111,7 +111,11 @@ public sealed class LambdaServiceEmulator : IAsyncDisposable
 
     private void StartProcessor(IReadOnlyDictionary<string, string?> environment)
     {
-        var executable = Path.Combine(RepositoryRoot(), "Processor", "bin", Configuration(), "net10.0", "Processor");
+        // The built Processor by default; VIDEOASPIRE_PROCESSOR_EXECUTABLE runs the same tests against a published
+        // bootstrap (e.g. the Native AOT one: tools/publish-processor.sh aot).
+        var executable = Environment.GetEnvironmentVariable("VIDEOASPIRE_PROCESSOR_EXECUTABLE") is { Length: > 0 } published
+            ? Path.GetFullPath(published)
+            : Path.Combine(RepositoryRoot(), "Processor", "bin", Configuration(), "net10.0", "Processor");
         Assert.True(File.Exists(executable), $"Build the Processor first: {executable} is missing.");
         var variables = new Dictionary<string, string?>(environment)
         {

@@ -38,7 +38,13 @@ internal sealed class RuntimeApiClient : IDisposable
 
     public async Task RespondAsync(string requestId, object result, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(result, Core.Jobs.JobJson.Options));
+        var json = result switch
+        {
+            PingResponse ping => JsonSerializer.SerializeToUtf8Bytes(ping, ProcessorJson.Default.PingResponse),
+            JobResponse job => JsonSerializer.SerializeToUtf8Bytes(job, ProcessorJson.Default.JobResponse),
+            _ => throw new ArgumentException($"No JSON contract for {result.GetType().Name}.", nameof(result)),
+        };
+        using var content = new ByteArrayContent(json);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await _http.PostAsync(new Uri($"{_base}/runtime/invocation/{requestId}/response"), content, cancellationToken);
         response.EnsureSuccessStatusCode();
@@ -55,13 +61,11 @@ internal sealed class RuntimeApiClient : IDisposable
 
     private async Task PostErrorAsync(string url, Exception exception, string errorType, CancellationToken cancellationToken)
     {
-        var body = new
-        {
-            errorMessage = exception.Message,
+        var body = new RuntimeError(
+            exception.Message,
             errorType,
-            stackTrace = (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-        };
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+            (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, ProcessorJson.Default.RuntimeError));
         content.Headers.ContentType = new MediaTypeHeaderValue(ErrorContentType);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url)) { Content = content };
         request.Headers.Add("Lambda-Runtime-Function-Error-Type", errorType);
