@@ -59,6 +59,11 @@ report.Ratio("exact+overlay / raw", exact, rawExact, target: "<= 1.10", ok: exac
 
 Console.WriteLine();
 report.PrintSummary();
+
+// Memory stays flat whatever the input size: ffmpeg streams, the pipeline only reads small files.
+using var self = System.Diagnostics.Process.GetCurrentProcess();
+Console.WriteLine($"\nPeak working set of this process over the whole run: {self.PeakWorkingSet64 / 1_000_000} MB " +
+    $"(inputs of {new FileInfo(await Inputs.EnsureAsync(work, seconds, 2)).Length / 1_000_000} MB cut {runs} times each).");
 return 0;
 
 async Task RunPipelineAsync(string input, OutputMode mode, TextOverlay textOverlay) =>

@@ -20,6 +20,7 @@ public sealed class FfmpegCommandsTests
         Assert.Equal("copy", After(args, "-c:a"));
         Assert.Equal("10,20", After(args, "-segment_times"));
         Assert.DoesNotContain("-force_key_frames", args);
+        Assert.DoesNotContain("-segment_format_options", args);
         Assert.Equal("/w/segment-%04d.mp4", args[^1]);
     }
 
@@ -32,6 +33,7 @@ public sealed class FfmpegCommandsTests
         Assert.Equal("10,20", After(args, "-force_key_frames"));
         Assert.Equal("aac", After(args, "-c:a"));
         Assert.Equal("/w/video-filters.txt", After(args, "-filter_script:v"));
+        Assert.Equal("movflags=+faststart", After(args, "-segment_format_options"));
     }
 
     [Fact]

@@ -57,7 +57,15 @@ public static class FfmpegCommands
             args.AddRange(encoding.CopyAudio ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "128k"]);
         }
 
-        args.AddRange(["-f", "segment", "-segment_format", "mp4", "-segment_format_options", "movflags=+faststart"]);
+        args.AddRange(["-f", "segment", "-segment_format", "mp4"]);
+        if (!encoding.CopyVideo)
+        {
+            // Index first, for progressive playback. It rewrites each file once: negligible next to encoding,
+            // but about a quarter of a stream-copy run, so copied segments keep the index at the end
+            // (players fetch it with a range request).
+            args.AddRange(["-segment_format_options", "movflags=+faststart"]);
+        }
+
         args.AddRange(cuts.Length > 0
             ? ["-segment_times", cuts]
             : ["-segment_time", Seconds(inputDuration + TimeSpan.FromHours(1))]); // one segment: never cut
