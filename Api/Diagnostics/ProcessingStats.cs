@@ -14,7 +14,7 @@ internal static class ProcessingStats
             var seconds = completed.Where(j => j.StartedAt is not null && j.CompletedAt is not null)
                 .Select(j => (j.CompletedAt!.Value - j.StartedAt!.Value).TotalSeconds).Order().ToList();
             return new MethodStats(
-                Jobs.JobViews.Method(group.Key),
+                group.Key.ToWireName(),
                 group.Count(),
                 completed.Count,
                 finished.Count - completed.Count,

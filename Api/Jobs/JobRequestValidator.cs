@@ -8,13 +8,13 @@ namespace VideoAspire.Api.Jobs;
 /// <summary>The domain checks of a job request, as field errors named like the JSON ("cutting.segmentSeconds").</summary>
 internal sealed class JobRequestValidator(VideoPipeline pipeline)
 {
+    /// <summary>Cutting errors only (what analyze needs), keyed "cutting.field".</summary>
+    public static Dictionary<string, string[]> ValidateCutting(CuttingOptions cutting) =>
+        cutting.Validate().ToDictionary(e => $"cutting.{Camel(e.Key)}", e => e.Value);
+
     public Dictionary<string, string[]> Validate(CuttingOptions cutting, OutputMode output, TextOverlay overlay)
     {
-        var errors = new Dictionary<string, string[]>();
-        foreach (var (field, messages) in cutting.Validate())
-        {
-            errors[$"cutting.{Camel(field)}"] = messages;
-        }
+        var errors = ValidateCutting(cutting);
 
         if (!Enum.IsDefined(output))
         {

@@ -19,15 +19,13 @@ internal static class JobViews
             }
         }
 
-        return new JobView(job.Id, Status(job.Status), job.Stage, job.Progress, Method(job.Method), job.CreatedAt, job.StartedAt,
+        return new JobView(job.Id, Status(job.Status), job.Stage, job.Progress, job.Method.ToWireName(), job.CreatedAt, job.StartedAt,
             job.CompletedAt, job.InputDurationSeconds, job.Error is { } e ? new JobErrorView(e.Code, e.Message) : null,
             new JobOptionsView(job.Options.Cutting, job.Options.Output, job.Options.Overlay, job.Options.Thumbnails), segments);
     }
 
     public static JobSummary ToSummary(Job job) =>
-        new(job.Id, Status(job.Status), job.Stage, job.Progress, Method(job.Method), job.CreatedAt, job.Segments.Count);
+        new(job.Id, Status(job.Status), job.Stage, job.Progress, job.Method.ToWireName(), job.CreatedAt, job.Segments.Count);
 
     public static string Status(JobStatus status) => status.ToString().ToLowerInvariant();
-
-    public static string Method(ProcessingMethod method) => method == ProcessingMethod.Lambda ? "lambda" : "in-process";
 }

@@ -100,14 +100,13 @@ internal static class JobsApi
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteJobAsync(
         string id, ClaimsPrincipal user, JobStore store, ObjectStore objects, CancellationToken cancellationToken)
     {
-        var userId = user.UserId();
-        if (!StorageLayout.IsValidId(id) || await store.FindForUserAsync(userId, id, cancellationToken) is null)
+        // Record first (a conditional delete: refused when the job is not there or not the caller's); a worker
+        // still on it notices at its next heartbeat and removes what it stores after this.
+        if (!StorageLayout.IsValidId(id) || !await store.DeleteAsync(user.UserId(), id, cancellationToken))
         {
             return JobNotFound(id);
         }
 
-        // Record first: a worker still on it notices at its next heartbeat and removes what it stores after this.
-        await store.DeleteAsync(userId, id, cancellationToken);
         await objects.DeletePrefixAsync(StorageLayout.JobPrefix(id), cancellationToken);
         return TypedResults.NoContent();
     }

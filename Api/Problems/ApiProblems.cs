@@ -7,8 +7,6 @@ internal static class ApiProblems
 {
     public static ProblemHttpResult NotFound(string code, string detail) => Problem(StatusCodes.Status404NotFound, "Not found", code, detail);
 
-    public static ProblemHttpResult Conflict(string code, string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", code, detail);
-
     public static ProblemHttpResult Unprocessable(string code, string detail) =>
         Problem(StatusCodes.Status422UnprocessableEntity, "The video cannot be processed", code, detail);
 

@@ -24,9 +24,9 @@ internal static class VideosApi
         CancellationToken cancellationToken)
     {
         var cutting = request.Cutting ?? CuttingOptions.Fixed(10);
-        if (cutting.Validate() is { Count: > 0 } errors)
+        if (Jobs.JobRequestValidator.ValidateCutting(cutting) is { Count: > 0 } errors)
         {
-            return ApiProblems.Invalid(errors.ToDictionary(e => "cutting." + char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value));
+            return ApiProblems.Invalid(errors);
         }
 
         var key = StorageLayout.UploadKey(user.UserId(), request.UploadId);

@@ -58,7 +58,7 @@ internal static class JobItemMapper
 
     public static string Status(JobStatus status) => status.ToString().ToUpperInvariant();
 
-    public static string Method(ProcessingMethod method) => method == ProcessingMethod.Lambda ? "lambda" : "in-process";
+    public static string Method(ProcessingMethod method) => method.ToWireName();
 
     private static JobStatus ParseStatus(string value) => Enum.Parse<JobStatus>(value, ignoreCase: true);
 

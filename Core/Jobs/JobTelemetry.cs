@@ -44,5 +44,5 @@ public sealed class JobTelemetry : IDisposable
     }
 
     private static KeyValuePair<string, object?> MethodTag(ProcessingMethod method) =>
-        new("method", method == ProcessingMethod.Lambda ? "lambda" : "in-process");
+        new("method", method.ToWireName());
 }

@@ -4,7 +4,7 @@ namespace VideoAspire.Core.Processes;
 public sealed class ProcessFailedException : Exception
 {
     public ProcessFailedException(string fileName, int exitCode, string stderrTail)
-        : base($"{Path.GetFileName(fileName)} exited with code {exitCode}: {LastLine(stderrTail)}")
+        : base($"{Path.GetFileName(fileName)} exited with code {exitCode}: {LastLineOf(stderrTail)}")
     {
         FileName = fileName;
         ExitCode = exitCode;
@@ -31,7 +31,10 @@ public sealed class ProcessFailedException : Exception
 
     public string StderrTail { get; } = "";
 
-    private static string LastLine(string text)
+    /// <summary>The last non-empty line on stderr: usually the reason.</summary>
+    public string LastStderrLine => LastLineOf(StderrTail);
+
+    private static string LastLineOf(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.Length == 0 ? "(no output on stderr)" : lines[^1];

@@ -102,7 +102,7 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         }
         catch (ProcessFailedException e)
         {
-            throw new MediaException(MediaErrorCode.ProcessingFailed, $"ffmpeg could not process the input: {LastLine(e.StderrTail)}", e);
+            throw new MediaException(MediaErrorCode.ProcessingFailed, $"ffmpeg could not process the input: {e.LastStderrLine}", e);
         }
         finally
         {
@@ -169,7 +169,4 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         var filters = FfmpegCommands.VideoFilters(plan, overlay, options.Value.FontFile, TextFile);
         await File.WriteAllTextAsync(workspace.PathOf(FfmpegCommands.VideoFilterScript), filters, cancellationToken);
     }
-
-    private static string LastLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "no output on stderr";
 }

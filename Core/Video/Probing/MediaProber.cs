@@ -93,8 +93,7 @@ public sealed class MediaProber(IOptions<VideoOptions> options)
     internal static MediaException Unreadable(ProcessFailedException e)
     {
         // Judge the message without the input's name: a presigned URL's signature may contain "404".
-        var reason = StripPath(e.StderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
-            ?? "no reason given");
+        var reason = StripPath(e.LastStderrLine);
         var code = reason.Contains("No such file", StringComparison.OrdinalIgnoreCase)
             || reason.Contains("404 Not Found", StringComparison.OrdinalIgnoreCase)
             ? MediaErrorCode.InputNotFound
