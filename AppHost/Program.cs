@@ -1,42 +1,53 @@
-// The whole system on a machine with Docker: LocalStack (S3, DynamoDB), the Processor as a Lambda
-// function behind the Aspire Lambda service emulator, and the Api dispatching to it.
-// LocalStack is pinned to 4.14.0: Testcontainers 4.16 refuses >= 4.15 without an auth token, and the
-// integration tests run the same image. Switch processing with AppHost configuration, e.g.
-//   dotnet run --project AppHost -- --Processing:Mode=InProcess
-//   dotnet run --project AppHost -- --Processing:LambdaPercent=50
-#pragma warning disable CA2252 // Aspire.Hosting.AWS marks its Lambda support as a preview feature.
-using Amazon;
+// The whole system: S3 and DynamoDB (LocalStack, or the embedded emulators where no container runtime
+// answers), the project's Lambda service emulator with the Processor as its function, and the Api.
+// Settings (see AppHostSettings and README "Run"), e.g.
+//   dotnet run --project AppHost -- --Processing:Mode=InProcess --Processor:Replicas=4
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VideoAspire.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
+var settings = AppHostSettings.From(builder.Configuration, builder.AppHostDirectory);
 
-var awsConfig = builder.AddAWSSDKConfig().WithRegion(RegionEndpoint.USEast1);
+var api = builder.AddProject<Projects.Api>("api")
+    .WithEnvironment("Processing__Mode", settings.ProcessingMode)
+    .WithEnvironment("Processing__LambdaPercent", settings.LambdaPercent.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WithEnvironment("Processing__FunctionName", AppHostSettings.FunctionName)
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
 
-var localstack = builder.AddContainer("localstack", "localstack/localstack", "4.14.0")
-    .WithEnvironment("SERVICES", "s3,dynamodb")
-    .WithHttpEndpoint(targetPort: 4566, name: "http")
-    .WithHttpHealthCheck("/_localstack/health", endpointName: "http");
+AwsBackend? backend = null;
+if (builder.ExecutionContext.IsRunMode)
+{
+    // Local only (excluded from the manifest): on AWS the backend is AWS itself, and the Processor is a
+    // Lambda function deployed by Infrastructure/.
+    backend = await AwsBackend.AddAsync(builder, settings);
 
-var lambdaEmulator = builder.AddAWSLambdaServiceEmulator();
+    var lambda = builder.AddProject<Projects.LambdaEmulator>("lambda")
+        .WithEnvironment($"LambdaEmulator__Functions__{AppHostSettings.FunctionName}__Timeout", settings.FunctionTimeout.ToString("c"))
+        .WithHttpHealthCheck("/health")
+        .ExcludeFromManifest();
 
-var processor = builder.AddAWSLambdaFunction<Projects.Processor>("processor", lambdaHandler: "Processor")
-    .WithReference(awsConfig)
-    .WithEnvironment("AWS_ENDPOINT_URL", localstack.GetEndpoint("http"))
-    .WithEnvironment("AWS_ACCESS_KEY_ID", "test")
-    .WithEnvironment("AWS_SECRET_ACCESS_KEY", "test")
-    .WaitFor(localstack);
+    var processor = builder.AddProject<Projects.Processor>(AppHostSettings.FunctionName)
+        .WithReplicas(settings.ProcessorReplicas)
+        .WithEnvironment("AWS_LAMBDA_RUNTIME_API", ReferenceExpression.Create(
+            $"{lambda.GetEndpoint("http").Property(EndpointProperty.HostAndPort)}/{AppHostSettings.FunctionName}"))
+        .WithEnvironment("AWS_LAMBDA_FUNCTION_NAME", AppHostSettings.FunctionName)
+        .WaitFor(lambda)
+        .ExcludeFromManifest();
+    backend.ConfigureClient(processor);
 
-builder.AddProject<Projects.Api>("api")
-    .WithReference(awsConfig)
-    .WithEnvironment("AWS_ENDPOINT_URL", localstack.GetEndpoint("http"))
-    .WithEnvironment("AWS_ENDPOINT_URL_LAMBDA", lambdaEmulator.GetEndpoint("http"))
-    .WithEnvironment("AWS_ACCESS_KEY_ID", "test")
-    .WithEnvironment("AWS_SECRET_ACCESS_KEY", "test")
-    .WithEnvironment("Storage__BootstrapResources", "true")
-    .WithEnvironment("Processing__Mode", builder.Configuration["Processing:Mode"] ?? "Lambda")
-    .WithEnvironment("Processing__LambdaPercent", builder.Configuration["Processing:LambdaPercent"] ?? "100")
-    .WithEnvironment("Processing__FunctionName", "processor")
-    .WithExternalHttpEndpoints()
-    .WaitFor(localstack)
-    .WaitFor(processor);
+    backend.ConfigureClient(api)
+        .WithEnvironment("Storage__BootstrapResources", "true")
+        .WithEnvironment("AWS_ENDPOINT_URL_LAMBDA", lambda.GetEndpoint("http"))
+        .WaitFor(lambda)
+        .WaitFor(processor);
+}
 
-builder.Build().Run();
+var app = builder.Build();
+if (backend is not null)
+{
+    AppHostLog.BackendChosen(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VideoAspire.AppHost"), backend.Kind, backend.Reason);
+}
+
+await app.RunAsync();

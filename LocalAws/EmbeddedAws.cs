@@ -9,7 +9,7 @@ namespace VideoAspire.LocalAws;
 /// </summary>
 public sealed class EmbeddedAws : IAsyncDisposable
 {
-    /// <summary>s3rver's built-in key pair: it verifies SigV4 signatures made with it, presigned URLs included.</summary>
+    /// <summary>s3rver's documented key pair (it also accepts unsigned requests: the embedded S3 is no security boundary).</summary>
     public const string AccessKeyId = "S3RVER";
     public const string SecretAccessKey = "S3RVER";
     public const string Region = "us-east-1";
@@ -39,16 +39,21 @@ public sealed class EmbeddedAws : IAsyncDisposable
     public static async Task<EmbeddedAws> StartAsync(EmbeddedAwsOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var node = NodeLocator.Find(options.Node);
-        var tools = LocalAwsTools.Locate(options.ToolsDirectory);
         var ownsData = options.DataDirectory is null;
         var dataDirectory = options.DataDirectory ?? Directory.CreateTempSubdirectory("videoaspire-local-aws-").FullName;
-        Directory.CreateDirectory(dataDirectory);
-
-        var process = ChildProcess.Start(new ProcessSpec(node, [tools.ServerScript, "--data-dir", dataDirectory])
+        LocalAwsCommand command;
+        try
         {
-            WorkingDirectory = tools.Directory,
-        });
+            command = LocalAwsCommand.Create(LocalAwsService.All, dataDirectory, exitWithStdin: true, options);
+        }
+        catch
+        {
+            DeleteQuietly(dataDirectory, ownsData);
+            throw;
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var process = ChildProcess.Start(command.ToProcessSpec());
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -66,11 +71,18 @@ public sealed class EmbeddedAws : IAsyncDisposable
         }
     }
 
-    /// <summary>Configuration that points <c>AwsOptions</c> at these emulators, with their quirks switched on.</summary>
-    public IReadOnlyDictionary<string, string?> ToConfiguration() => new Dictionary<string, string?>
+    /// <summary>The configuration key of the S3 endpoint in <see cref="ClientSettings"/>' section.</summary>
+    public const string S3ServiceUrlKey = "Aws:S3ServiceUrl";
+
+    /// <summary>The configuration key of the DynamoDB endpoint.</summary>
+    public const string DynamoDbServiceUrlKey = "Aws:DynamoDbServiceUrl";
+
+    /// <summary>
+    /// What a client of the emulators needs besides the two endpoints: region, key pair, path-style
+    /// addressing and the emulator quirks switched on. The AppHost gives the same settings to its resources.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ClientSettings { get; } = new Dictionary<string, string>
     {
-        ["Aws:S3ServiceUrl"] = S3ServiceUrl.ToString(),
-        ["Aws:DynamoDbServiceUrl"] = DynamoDbServiceUrl.ToString(),
         ["Aws:Region"] = Region,
         ["Aws:AccessKeyId"] = AccessKeyId,
         ["Aws:SecretAccessKey"] = SecretAccessKey,
@@ -79,6 +91,15 @@ public sealed class EmbeddedAws : IAsyncDisposable
         ["Aws:Emulator:ChecksumsOnlyWhenRequired"] = "true",
         ["Aws:Emulator:AbortMultipartIsBestEffort"] = "true",
     };
+
+    /// <summary>Configuration that points <c>AwsOptions</c> at these emulators, with their quirks switched on.</summary>
+    public IReadOnlyDictionary<string, string?> ToConfiguration()
+    {
+        var configuration = ClientSettings.ToDictionary(s => s.Key, s => (string?)s.Value);
+        configuration[S3ServiceUrlKey] = S3ServiceUrl.ToString();
+        configuration[DynamoDbServiceUrlKey] = DynamoDbServiceUrl.ToString();
+        return configuration;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -42,36 +42,13 @@ public sealed class ApiFlowTests(AwsBackendFixture backend, TestVideos videos) :
     [Fact]
     public async Task MultipartUpload_ThreeOrMoreParts_JobCompletes()
     {
-        var ct = TestContext.Current.CancellationToken;
         using var alice = _api.ClientFor("alice");
-        var file = await videos.H264LargeAsync();
-        var bytes = await File.ReadAllBytesAsync(file, ct);
 
-        using var start = await alice.PostAsJsonAsync("/api/uploads/multipart", new { fileName = "big.mp4", contentType = "video/mp4", sizeBytes = bytes.Length }, ct);
-        var upload = await start.Content.ReadFromJsonAsync<JsonElement>(ct);
-        var partSize = upload.GetProperty("partSizeBytes").GetInt64();
-        var parts = new List<object>();
-        foreach (var part in upload.GetProperty("parts").EnumerateArray())
-        {
-            var number = part.GetProperty("partNumber").GetInt32();
-            var offset = (number - 1) * partSize;
-            using var body = new ByteArrayContent(bytes, (int)offset, (int)Math.Min(partSize, bytes.Length - offset));
-            using var put = await Browser.PutAsync(new Uri(part.GetProperty("url").GetString()!), body, ct);
-            put.EnsureSuccessStatusCode();
-            parts.Add(new { partNumber = number, eTag = put.Headers.ETag!.Tag });
-        }
-
-        var uploadId = upload.GetProperty("uploadId").GetString()!;
-        using var complete = await alice.PostAsJsonAsync($"/api/uploads/multipart/{uploadId}/complete",
-            new { multipartUploadId = upload.GetProperty("multipartUploadId").GetString(), parts }, ct);
+        var (uploadId, parts) = await alice.UploadMultipartAsync(await videos.H264LargeAsync());
         var created = await alice.CreateJobAsync(new { uploadId, cutting = new { mode = "random", minSeconds = 4, maxSeconds = 8, seed = 3 }, output = "exact" });
         var job = await alice.WaitForJobAsync(created.GetProperty("id").GetString()!);
 
-        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
-        Assert.True(parts.Count >= 3, $"{parts.Count} parts");
-        Assert.Equal(upload.GetProperty("partCount").GetInt32(), parts.Count);
-        Assert.Equal(HttpStatusCode.OK, complete.StatusCode);
-        Assert.Equal(bytes.Length, (await complete.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("sizeBytes").GetInt64());
+        Assert.True(parts >= 3, $"{parts} parts");
         Assert.Equal("completed", job.GetProperty("status").GetString());
         foreach (var segment in job.GetProperty("segments").EnumerateArray())
         {

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
@@ -66,50 +65,5 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         return options;
-    }
-}
-
-/// <summary>What a browser or app would do with the Api: upload straight to S3, create jobs, poll.</summary>
-internal static class ApiClientExtensions
-{
-    private static readonly HttpClient Browser = new();
-
-    public static async Task<string> UploadAsync(this HttpClient api, string file, string contentType = "video/mp4")
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var size = new FileInfo(file).Length;
-        using var response = await api.PostAsJsonAsync("/api/uploads", new { fileName = Path.GetFileName(file), contentType, sizeBytes = size }, ct);
-        response.EnsureSuccessStatusCode();
-        var upload = (await response.Content.ReadFromJsonAsync<JsonElement>(ct));
-        using var body = new StreamContent(File.OpenRead(file));
-        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        using var put = await Browser.PutAsync(new Uri(upload.GetProperty("url").GetString()!), body, ct);
-        put.EnsureSuccessStatusCode();
-        return upload.GetProperty("uploadId").GetString()!;
-    }
-
-    public static async Task<JsonElement> CreateJobAsync(this HttpClient api, object request)
-    {
-        using var response = await api.PostAsJsonAsync("/api/jobs", request, TestContext.Current.CancellationToken);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-    }
-
-    /// <summary>Polls GET /api/jobs/{id} until the job is completed or failed.</summary>
-    public static async Task<JsonElement> WaitForJobAsync(this HttpClient api, string jobId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            var job = await api.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}", TestContext.Current.CancellationToken);
-            var status = job.GetProperty("status").GetString();
-            if (status is "completed" or "failed")
-            {
-                return job;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"job {jobId} still {status} ({job.GetProperty("progress")}%)");
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
     }
 }

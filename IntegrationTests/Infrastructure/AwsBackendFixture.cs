@@ -36,7 +36,7 @@ public sealed class AwsBackendFixture : IAsyncLifetime
             Kind = AwsBackendKind.Environment;
             Configuration = LocalStackSettings(endpoint);
         }
-        else if (await DockerEngine.IsAvailableAsync(cancellationToken))
+        else if (await ContainerRuntime.IsAvailableAsync(cancellationToken))
         {
             var container = new LocalStackBuilder(LocalStackImage)
                 .WithEnvironment("SERVICES", "s3,dynamodb")

@@ -4,7 +4,7 @@ using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Lambda;
 
-/// <summary>The Processor's failure paths with the stand-in Lambda service: a function error, an init error.</summary>
+/// <summary>The Processor's failure paths under the Lambda service emulator: a function error, SIGTERM, an init error.</summary>
 [Collection(AwsCollectionDefinition.Name)]
 public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos videos)
 {
@@ -18,7 +18,7 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
         // A deployment whose FFmpeg layer is missing: ffprobe works (a local one), ffmpeg does not exist.
         var environment = LambdaFlowTests.ProcessorEnvironment(backend, bucket, table);
         environment["Video__FfmpegPath"] = "/opt/bin/ffmpeg-not-deployed";
-        await using var lambda = await LambdaServiceEmulator.StartAsync(environment);
+        await using var lambda = await LambdaHarness.StartAsync(environment);
         await using var api = new ApiFactory(backend, bucket, table, new Dictionary<string, string?>
         {
             ["Processing:Mode"] = "Lambda",
@@ -29,11 +29,15 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
 
         var created = await alice.CreateJobAsync(new { uploadId });
         var job = await alice.WaitForJobAsync(created.GetProperty("id").GetString()!);
-        var ended = await lambda.WaitForResultsAsync(1, TimeSpan.FromSeconds(30));
+        // A function error is retried as Lambda does; the retry finds the job already FAILED and skips it.
+        var ended = await lambda.WaitForResultsAsync(2, TimeSpan.FromSeconds(30));
 
         Assert.Equal("failed", job.GetProperty("status").GetString());
         Assert.Equal("tool_unavailable", job.GetProperty("error").GetProperty("code").GetString());
-        var result = Assert.Single(ended);
+        Assert.Equal([1, 2], ended.Select(r => r.Attempt));
+        Assert.False(ended[1].Error);
+        Assert.Equal("skipped", JsonDocument.Parse(ended[1].Body).RootElement.GetProperty("outcome").GetString());
+        var result = ended[0];
         Assert.True(result.Error);
         Assert.Equal("ToolNotFoundException", result.ErrorType);
         using var error = JsonDocument.Parse(result.Body);
@@ -48,7 +52,7 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
         var table = AwsBackendFixture.UniqueName("lambda-term");
         await using var bootstrap = new ApiFactory(backend, bucket, table);
         _ = bootstrap.Server;
-        await using var lambda = await LambdaServiceEmulator.StartAsync(LambdaFlowTests.ProcessorEnvironment(backend, bucket, table));
+        await using var lambda = await LambdaHarness.StartAsync(LambdaFlowTests.ProcessorEnvironment(backend, bucket, table));
         await using var api = new ApiFactory(backend, bucket, table, new Dictionary<string, string?>
         {
             ["Processing:Mode"] = "Lambda",
@@ -80,8 +84,8 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
     {
         var environment = LambdaFlowTests.ProcessorEnvironment(backend, "Not_A_Valid_Bucket", "jobs");
 
-        await using var lambda = await LambdaServiceEmulator.StartAsync(environment);
-        var initError = await lambda.InitError.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await using var lambda = await LambdaHarness.StartAsync(environment);
+        var initError = await lambda.WaitForInitErrorAsync(TimeSpan.FromSeconds(30));
         for (var i = 0; i < 100 && lambda.ProcessorExitCode is null; i++)
         {
             await Task.Delay(50, TestContext.Current.CancellationToken);

@@ -1,9 +1,13 @@
 using System.Net.Sockets;
 
-namespace VideoAspire.IntegrationTests.Infrastructure;
+namespace VideoAspire.LocalAws;
 
-/// <summary>Answers "does a Docker engine respond here?" by calling its /_ping, as the Docker CLI would.</summary>
-internal static class DockerEngine
+/// <summary>
+/// Answers "does a container runtime respond here?" by calling the Docker engine API's /_ping on
+/// DOCKER_HOST or /var/run/docker.sock, as the Docker CLI would (Podman's socket answers the same way).
+/// The AppHost and the integration tests use it to choose LocalStack or the embedded emulators.
+/// </summary>
+public static class ContainerRuntime
 {
     private const string DefaultSocket = "/var/run/docker.sock";
 
