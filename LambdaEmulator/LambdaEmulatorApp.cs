@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Instrumentation.AspNetCore;
 using VideoAspire.LambdaEmulator.Functions;
 
 namespace VideoAspire.LambdaEmulator;
@@ -13,6 +14,14 @@ public static class LambdaEmulatorApp
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.AddServiceDefaults();
+        // Instances polling and answering the Runtime API are plumbing: the invocation's own span
+        // (lambda.invoke {function}) stands for them in the caller's trace.
+        builder.Services.PostConfigure<AspNetCoreTraceInstrumentationOptions>(options =>
+        {
+            var inner = options.Filter;
+            options.Filter = context => (inner?.Invoke(context) ?? true)
+                && context.Request.Path.Value?.Contains("/2018-06-01/runtime/", StringComparison.Ordinal) != true;
+        });
         builder.Services.AddOptions<LambdaEmulatorOptions>().BindConfiguration(LambdaEmulatorOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<LambdaEmulatorOptions>, LambdaEmulatorOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Instrumentation.Http;
 using VideoAspire.Core.Jobs;
 using VideoAspire.Processor;
 using VideoAspire.Processor.Runtime;
@@ -25,6 +26,9 @@ try
         json.IncludeScopes = true;
     });
     builder.AddServiceDefaults();
+    // The Runtime API loop (long-polling next, posting answers) is plumbing, not work: keep it out of traces.
+    builder.Services.Configure<HttpClientTraceInstrumentationOptions>(options =>
+        options.FilterHttpRequestMessage = request => !RuntimeApiClient.IsRuntimeApi(request.RequestUri));
     builder.Services.AddOptions<LambdaOptions>().BindConfiguration(LambdaOptions.SectionName).ValidateOnStart();
     builder.Services.AddSingleton<IValidateOptions<LambdaOptions>, LambdaOptionsValidator>();
     builder.Services.AddJobExecution();

@@ -38,17 +38,22 @@ public sealed class AspireApp : IAsyncDisposable
 
     public OtlpReceiver Telemetry { get; }
 
-    /// <summary>Starts the AppHost with <paramref name="settings"/> (AppHost configuration, e.g. Processing:Mode) and waits until it serves.</summary>
-    public static async Task<AspireApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the AppHost with <paramref name="settings"/> (AppHost configuration, e.g. Processing:Mode) and waits
+    /// until it serves. With <paramref name="dashboard"/> the Aspire dashboard runs too and receives the telemetry
+    /// (then <see cref="Telemetry"/> stays empty).
+    /// </summary>
+    public static async Task<AspireApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool dashboard = false)
     {
         var ct = TestContext.Current.CancellationToken;
         var dataDirectory = Directory.CreateTempSubdirectory("videoaspire-apphost-").FullName;
         var localStack = await ContainerRuntime.IsAvailableAsync(ct);
         string[] args = [$"--Aws:Backend={(localStack ? "LocalStack" : "Embedded")}", $"--Aws:DataDirectory={dataDirectory}",
             .. (settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}")];
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(args, ct);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = dashboard }, args, ct);
         var telemetry = await OtlpReceiver.StartAsync();
-        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        foreach (var project in dashboard ? [] : builder.Resources.OfType<ProjectResource>())
         {
             // Added after Aspire's own OTLP settings, so these win: every project exports to the receiver.
             builder.CreateResourceBuilder(project)

@@ -22,6 +22,9 @@ internal sealed class RuntimeApiClient : IDisposable
         _base = "http://" + runtimeApi.TrimEnd('/') + "/2018-06-01";
     }
 
+    /// <summary>Whether a request goes to the Runtime API (any host: its path is the tell).</summary>
+    public static bool IsRuntimeApi(Uri? uri) => uri?.AbsolutePath.Contains("/2018-06-01/runtime/", StringComparison.Ordinal) == true;
+
     public async Task<Invocation> NextAsync(CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync(new Uri($"{_base}/runtime/invocation/next"), cancellationToken);
