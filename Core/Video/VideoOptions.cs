@@ -33,6 +33,10 @@ public sealed class VideoOptions
     /// <summary>Thumbnail width in pixels (height follows the aspect ratio).</summary>
     [Range(16, 3840)]
     public int ThumbnailWidth { get; set; } = 480;
+
+    /// <summary>What one input may declare and cost (Video:Limits).</summary>
+    [ValidateObjectMembers]
+    public MediaLimits Limits { get; set; } = new();
 }
 
 [OptionsValidator]

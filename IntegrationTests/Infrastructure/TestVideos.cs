@@ -65,6 +65,10 @@ public sealed class TestVideos : IAsyncDisposable
     public Task<string> AudioOnlyAsync() => GetAsync("audio-only.m4a", file => Run(
         ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "5", "-c:a", "aac", file]));
 
+    /// <summary>One black 8448x8448 frame: about 200 KB on disk, a picture over the default 8192-pixel limit.</summary>
+    public Task<string> HugePictureAsync() => GetAsync("huge.mkv", file => Run(
+        ["-f", "lavfi", "-i", "color=black:s=8448x8448:r=1", "-frames:v", "1", "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", file]));
+
     public Task<string> NotAVideoAsync() => GetAsync("notes.mp4", file => File.WriteAllTextAsync(file, "These are meeting notes, not a video.\n"));
 
     public Task<string> ZeroBytesAsync() => GetAsync("empty.mp4", file => File.WriteAllBytesAsync(file, []));

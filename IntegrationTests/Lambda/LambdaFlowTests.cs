@@ -72,6 +72,23 @@ public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideo
     }
 
     [Fact]
+    public async Task HlsPlaylistUpload_IsRefusedByTheProcessor_AndNothingItPointsToIsOpened()
+    {
+        using var listener = new LoopbackListener();
+        using var mallory = _api.ClientFor("mallory");
+        var file = await Security.HostileFiles.WriteAsync("hls", Security.HostileFiles.For(listener.Url)["hls"]);
+        var uploadId = await mallory.UploadAsync(file);
+
+        var created = await mallory.CreateJobAsync(new { uploadId });
+        var job = await mallory.WaitForJobAsync(created.GetProperty("id").GetString()!);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+
+        Assert.Equal("lambda", created.GetProperty("method").GetString());
+        Assert.Equal(0, listener.Connections);
+        Assert.Equal("unsupported_container", job.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Invoke_CarriesAValidSigV4AuthorizationForLambda()
     {
         using var alice = _api.ClientFor("alice");

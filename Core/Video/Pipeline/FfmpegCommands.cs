@@ -1,6 +1,7 @@
 using System.Globalization;
 using VideoAspire.Core.Video.Overlays;
 using VideoAspire.Core.Video.Planning;
+using VideoAspire.Core.Video.Probing;
 
 namespace VideoAspire.Core.Video.Pipeline;
 
@@ -29,6 +30,7 @@ public static class FfmpegCommands
             args.AddRange(["-reconnect", "1", "-reconnect_on_network_error", "1", "-reconnect_delay_max", "5"]);
         }
 
+        args.AddRange(InputAllowlist.InputOptions(input));
         args.AddRange(["-i", input, "-map", "0:v:0"]);
         if (encoding.HasAudio)
         {
@@ -104,10 +106,11 @@ public static class FfmpegCommands
         return string.Join(",\n", filters);
     }
 
-    /// <summary>One JPEG from the middle of a finished segment.</summary>
+    /// <summary>One JPEG from the middle of a finished segment (our own MP4, still opened through the allowlists).</summary>
     public static IReadOnlyList<string> Thumbnail(string segment, TimeSpan at, int width, string output) =>
     [
         "-hide_banner", "-nostdin", "-loglevel", "error", "-y",
+        .. InputAllowlist.InputOptions(segment),
         "-ss", Seconds(at), "-i", segment,
         "-frames:v", "1", "-vf", $"scale={width}:-2", "-q:v", "3", output,
     ];

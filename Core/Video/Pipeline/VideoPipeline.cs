@@ -45,6 +45,7 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         }
 
         var media = await prober.ProbeAsync(spec.Input, cancellationToken);
+        options.Value.Limits.Check(media);
         var plan = SegmentPlanner.Plan(media.Duration, spec.Cutting);
         var encoding = EncodingPlan.Decide(media, spec.Mode, spec.Overlay.HasText);
         Log.PipelineStarting(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, encoding.CopyVideo, encoding.CopyAudio);
@@ -65,7 +66,10 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         SegmentJobSpec spec, MediaInfo media, IReadOnlyList<SegmentPlan> plan, EncodingPlan encoding, JobWorkspace workspace,
         Func<ProducedSegment, CancellationToken, ValueTask> onSegment, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        using var ffmpegCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var limits = options.Value.Limits;
+        var budget = limits.Budget(media.Duration, encoding);
+        using var overBudget = new CancellationTokenSource(budget);
+        using var ffmpegCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overBudget.Token);
         var progressParser = new FfmpegProgress(media.Duration, progress);
         var arguments = FfmpegCommands.Segment(spec.Input, media.Duration, plan, encoding, options.Value, workspace.Directory);
         var ffmpeg = ProcessRunner.RunAsync(new ProcessSpec(options.Value.FfmpegPath, arguments), progressParser.OnLine, ffmpegCancellation.Token);
@@ -87,6 +91,11 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
                     // carry the encoder's B-frame delay). Copied ones start where ffmpeg found the keyframe.
                     var start = !encoding.CopyVideo && produced.Count < plan.Count ? plan[produced.Count].Start : entry.Start;
                     produced.Add(await AnnounceAsync(entry, produced.Count, start, spec.Thumbnails, workspace, onSegment, cancellationToken));
+                    var bytes = produced.Sum(p => p.SizeBytes);
+                    if (bytes > limits.MaxOutputBytes)
+                    {
+                        throw limits.OverOutput(bytes);
+                    }
                 }
 
                 if (finished)
@@ -100,9 +109,14 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
 
             await ffmpeg;
         }
+        catch (OperationCanceledException) when (overBudget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw MediaLimits.OverBudget(budget);
+        }
         catch (ProcessFailedException e)
         {
-            throw new MediaException(MediaErrorCode.ProcessingFailed, $"ffmpeg could not process the input: {e.LastStderrLine}", e);
+            throw InputAllowlist.Refusal(e)
+                ?? new MediaException(MediaErrorCode.ProcessingFailed, $"ffmpeg could not process the input: {e.LastStderrLine}", e);
         }
         finally
         {

@@ -12,6 +12,15 @@ public enum MediaErrorCode
     /// <summary>ffprobe cannot read the input as media at all.</summary>
     UnreadableInput,
 
+    /// <summary>
+    /// The input is not one of the accepted containers (<see cref="InputAllowlist"/>): e.g. an HLS/DASH playlist
+    /// or a concat script posing as a video. Refused before anything it refers to is opened.
+    /// </summary>
+    UnsupportedContainer,
+
+    /// <summary>The input is over a limit of <see cref="MediaLimits"/> (duration, picture, frame rate, streams, output size, time budget).</summary>
+    LimitsExceeded,
+
     /// <summary>The input is media, but has no video stream (e.g. audio only).</summary>
     NoVideoStream,
 

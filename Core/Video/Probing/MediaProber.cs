@@ -36,13 +36,13 @@ public sealed class MediaProber(IOptions<VideoOptions> options)
         {
             await ProcessRunner.RunAsync(
                 new ProcessSpec(options.Value.FfprobePath,
-                    ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", input]),
+                    ["-v", "error", .. InputAllowlist.InputOptions(input), "-print_format", "json", "-show_format", "-show_streams", input]),
                 line => json.AppendLine(line),
                 cancellationToken);
         }
         catch (ProcessFailedException e)
         {
-            throw Unreadable(e);
+            throw InputAllowlist.Refusal(e) ?? Unreadable(e);
         }
 
         return Parse(json.ToString(), size);
@@ -87,7 +87,10 @@ public sealed class MediaProber(IOptions<VideoOptions> options)
             audio.ValueKind == JsonValueKind.Object
                 ? new AudioStreamInfo(Text(audio, "codec_name") ?? "unknown", (int)(Seconds(audio, "sample_rate") ?? 0), Int(audio, "channels"))
                 : null,
-            size);
+            size)
+        {
+            StreamCount = streams.Count,
+        };
     }
 
     internal static MediaException Unreadable(ProcessFailedException e)
