@@ -5,6 +5,7 @@ using VideoAspire.Api.Diagnostics;
 using VideoAspire.Api.Health;
 using VideoAspire.Api.Jobs;
 using VideoAspire.Api.Json;
+using VideoAspire.Api.Limits;
 using VideoAspire.Api.Problems;
 using VideoAspire.Api.Processing;
 using VideoAspire.Api.Storage;
@@ -25,6 +26,7 @@ builder.Services.AddAwsResourcesHealthCheck();
 builder.Services.AddUploads();
 builder.Services.AddJobsApi();
 builder.Services.AddProcessing();
+builder.Services.AddUserLimits();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapUploadsApi();

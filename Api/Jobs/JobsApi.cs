@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VideoAspire.Api.Auth;
+using VideoAspire.Api.Limits;
 using VideoAspire.Api.Problems;
 using VideoAspire.Api.Processing;
 using VideoAspire.Api.Uploads;
@@ -19,7 +20,7 @@ internal static class JobsApi
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder routes)
     {
         var jobs = routes.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization();
-        jobs.MapPost("/", CreateJobAsync);
+        jobs.MapPost("/", CreateJobAsync).RequireRateLimiting(UserLimitsOptions.JobsPolicy).AddEndpointFilter<ActiveJobsQuotaFilter>();
         jobs.MapGet("/", ListJobsAsync);
         jobs.MapGet("/{id}", GetJobAsync).WithName("GetJob");
         jobs.MapDelete("/{id}", DeleteJobAsync);

@@ -1,3 +1,4 @@
+using VideoAspire.Api.Limits;
 using System.Net;
 using System.Security.Claims;
 using Amazon.S3;
@@ -15,8 +16,8 @@ internal static class UploadsApi
     public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
     {
         var uploads = routes.MapGroup("/api/uploads").WithTags("Uploads").RequireAuthorization();
-        uploads.MapPost("/", CreateUploadAsync);
-        uploads.MapPost("/multipart", StartMultipartAsync);
+        uploads.MapPost("/", CreateUploadAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy);
+        uploads.MapPost("/multipart", StartMultipartAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy);
         uploads.MapPost("/multipart/{uploadId}/parts", GetPartUrlsAsync);
         uploads.MapPost("/multipart/{uploadId}/complete", CompleteMultipartAsync);
         uploads.MapDelete("/multipart/{uploadId}", AbortMultipartAsync);

@@ -1,3 +1,4 @@
+using VideoAspire.Api.Limits;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,7 @@ internal static class VideosApi
     public static RouteGroupBuilder MapVideosApi(this IEndpointRouteBuilder routes)
     {
         var videos = routes.MapGroup("/api/videos").WithTags("Videos").RequireAuthorization();
-        videos.MapPost("/analyze", AnalyzeAsync);
+        videos.MapPost("/analyze", AnalyzeAsync).RequireRateLimiting(UserLimitsOptions.JobsPolicy);
         return videos;
     }
 

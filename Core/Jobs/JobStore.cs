@@ -61,6 +61,39 @@ public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> 
         return (jobs, response.LastEvaluatedKey is { Count: > 0 } next ? next : null);
     }
 
+    /// <summary>
+    /// How many of the user's jobs are queued or processing, counting up to <paramref name="stopAt"/> (enough to
+    /// enforce a quota without reading a long history to its end).
+    /// </summary>
+    public async Task<int> CountActiveForUserAsync(string userId, int stopAt, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        Dictionary<string, AttributeValue>? startAfter = null;
+        do
+        {
+            var response = await dynamoDb.QueryAsync(new QueryRequest
+            {
+                TableName = Table,
+                IndexName = JobsTableSchema.UserIndex,
+                KeyConditionExpression = "#user = :user",
+                FilterExpression = "#status IN (:queued, :processing)",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#user"] = JobsTableSchema.UserId, ["#status"] = JobsTableSchema.Status },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":user"] = new(userId), [":queued"] = new(Status(JobStatus.Queued)), [":processing"] = new(Status(JobStatus.Processing)),
+                },
+                Select = Select.COUNT,
+                ScanIndexForward = false,
+                ExclusiveStartKey = startAfter,
+            }, cancellationToken);
+            count += response.Count ?? 0;
+            startAfter = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (startAfter is not null && count < stopAt);
+
+        return count;
+    }
+
     /// <summary>QUEUED -> PROCESSING with a new attempt number; null when the job is not queued (a duplicate or late delivery).</summary>
     public async Task<Job?> TryClaimAsync(string jobId, CancellationToken cancellationToken)
     {
