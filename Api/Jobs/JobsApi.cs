@@ -41,15 +41,14 @@ internal static class JobsApi
 
         var userId = user.UserId();
         var sourceKey = StorageLayout.UploadKey(userId, request.UploadId);
-        var size = await objects.GetSizeAsync(sourceKey, cancellationToken);
-        if (size is null)
+        if (await objects.GetUploadAsync(sourceKey, cancellationToken) is not { } upload)
         {
             return ApiProblems.NotFound("upload_not_found", $"No uploaded video '{request.UploadId}' was found for this caller.");
         }
 
-        if (size > uploads.Value.MaxUploadBytes)
+        if (UploadRules.StoredUploadProblem(upload, uploads.Value) is { } problem)
         {
-            return ApiProblems.Invalid("uploadId", $"The uploaded video has {size} bytes; at most {uploads.Value.MaxUploadBytes} are accepted.");
+            return ApiProblems.BadRequest("upload_refused", problem);
         }
 
         var now = timeProvider.GetUtcNow();

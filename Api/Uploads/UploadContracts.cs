@@ -18,9 +18,11 @@ public sealed record MultipartUploadResponse(
 
 public sealed record PartUrl(int PartNumber, string Url);
 
+/// <summary>More part URLs; with the declared <paramref name="SizeBytes"/> each URL is bound to its part's length.</summary>
 public sealed record PartUrlsRequest(
     [property: Required, StringLength(1024, MinimumLength = 1)] string MultipartUploadId,
-    [property: Required, MinLength(1), MaxLength(1000)] int[] PartNumbers);
+    [property: Required, MinLength(1), MaxLength(1000)] int[] PartNumbers,
+    [property: Range(1, long.MaxValue)] long? SizeBytes = null);
 
 public sealed record PartUrlsResponse(IReadOnlyList<PartUrl> Parts, DateTimeOffset ExpiresAt);
 

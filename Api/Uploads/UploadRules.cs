@@ -1,3 +1,4 @@
+using VideoAspire.Core.Storage;
 namespace VideoAspire.Api.Uploads;
 
 /// <summary>Checks of a declared upload beyond what attributes express; field errors keyed like the JSON.</summary>
@@ -35,4 +36,21 @@ internal static class UploadRules
         Math.Max(preferred, (fileSize + UploadOptions.MaxParts - 1) / UploadOptions.MaxParts);
 
     public static int PartCount(long fileSize, long partSize) => (int)((fileSize + partSize - 1) / partSize);
+
+    /// <summary>The bytes of part <paramref name="partNumber"/> (1-based): a whole part, or what is left for the last one.</summary>
+    public static long PartLength(long fileSize, long partSize, int partNumber) =>
+        Math.Min(partSize, fileSize - (partSize * (partNumber - 1)));
+
+    /// <summary>
+    /// Why a stored upload cannot be used (its size is not the declared one, or nothing was declared: a body
+    /// other than the one the Api signed for), or null when it can.
+    /// </summary>
+    public static string? StoredUploadProblem(StoredUpload upload, UploadOptions options) =>
+        upload.DeclaredSizeBytes is null
+            ? $"The upload carries no declared size: send the file with the headers the upload answer listed ({UploadMetadata.DeclaredSizeHeader})."
+            : !upload.MatchesDeclaration
+                ? $"The upload has {upload.SizeBytes} bytes but {upload.DeclaredSizeBytes} were declared; upload the file again."
+                : upload.SizeBytes > options.MaxUploadBytes
+                    ? $"The uploaded video has {upload.SizeBytes} bytes; at most {options.MaxUploadBytes} are accepted."
+                    : null;
 }

@@ -36,8 +36,13 @@ internal static class UploadsApi
         var uploadId = StorageLayout.NewId();
         var key = StorageLayout.UploadKey(user.UserId(), uploadId);
         var expiresAt = timeProvider.GetUtcNow() + options.Value.UrlLifetime;
-        var url = await urls.ForPutAsync(objects.Bucket, key, request.ContentType, options.Value.UrlLifetime);
-        var headers = new Dictionary<string, string> { ["Content-Type"] = request.ContentType };
+        var url = await urls.ForPutAsync(objects.Bucket, key, request.ContentType, request.SizeBytes, options.Value.UrlLifetime);
+        // Content-Length is signed too; HTTP clients and browsers send it from the body.
+        var headers = new Dictionary<string, string>
+        {
+            ["Content-Type"] = request.ContentType,
+            [UploadMetadata.DeclaredSizeHeader] = UploadMetadata.Format(request.SizeBytes),
+        };
         return TypedResults.Created((string?)null, new UploadResponse(uploadId, key, url, "PUT", headers, expiresAt));
     }
 
@@ -52,11 +57,12 @@ internal static class UploadsApi
 
         var uploadId = StorageLayout.NewId();
         var key = StorageLayout.UploadKey(user.UserId(), uploadId);
-        var multipartId = await objects.StartMultipartAsync(key, request.ContentType, cancellationToken);
+        var multipartId = await objects.StartMultipartAsync(key, request.ContentType, request.SizeBytes, cancellationToken);
         var partSize = UploadRules.PartSize(request.SizeBytes, options.Value.PartSizeBytes);
         var partCount = UploadRules.PartCount(request.SizeBytes, partSize);
         var parts = await PartUrlsAsync(urls, objects.Bucket, key, multipartId,
-            Enumerable.Range(1, Math.Min(partCount, options.Value.InitialPartUrls)), options.Value.UrlLifetime);
+            Enumerable.Range(1, Math.Min(partCount, options.Value.InitialPartUrls)),
+            number => UploadRules.PartLength(request.SizeBytes, partSize, number), options.Value.UrlLifetime);
         return TypedResults.Created((string?)null, new MultipartUploadResponse(
             uploadId, key, multipartId, partSize, partCount, parts, timeProvider.GetUtcNow() + options.Value.UrlLifetime));
     }
@@ -75,8 +81,22 @@ internal static class UploadsApi
             return ApiProblems.Invalid("partNumbers", $"Part numbers run from 1 to {UploadOptions.MaxParts}.");
         }
 
+        Func<int, long?> lengthOf = _ => null;
+        if (request.SizeBytes is { } size)
+        {
+            var partSize = UploadRules.PartSize(size, options.Value.PartSizeBytes);
+            var partCount = UploadRules.PartCount(size, partSize);
+            if (request.PartNumbers.Any(n => n > partCount))
+            {
+                return ApiProblems.Invalid("partNumbers", $"A file of {size} bytes has {partCount} parts.");
+            }
+
+            lengthOf = number => UploadRules.PartLength(size, partSize, number);
+        }
+
         var key = StorageLayout.UploadKey(user.UserId(), uploadId);
-        var parts = await PartUrlsAsync(urls, objects.Bucket, key, request.MultipartUploadId, request.PartNumbers.Distinct(), options.Value.UrlLifetime);
+        var parts = await PartUrlsAsync(urls, objects.Bucket, key, request.MultipartUploadId, request.PartNumbers.Distinct(), lengthOf,
+            options.Value.UrlLifetime);
         return TypedResults.Ok(new PartUrlsResponse(parts, timeProvider.GetUtcNow() + options.Value.UrlLifetime));
     }
 
@@ -137,12 +157,13 @@ internal static class UploadsApi
     }
 
     private static async Task<List<PartUrl>> PartUrlsAsync(
-        PresignedUrls urls, string bucket, string key, string multipartId, IEnumerable<int> partNumbers, TimeSpan lifetime)
+        PresignedUrls urls, string bucket, string key, string multipartId, IEnumerable<int> partNumbers, Func<int, long?> lengthOf,
+        TimeSpan lifetime)
     {
         var parts = new List<PartUrl>();
         foreach (var number in partNumbers)
         {
-            parts.Add(new PartUrl(number, await urls.ForUploadPartAsync(bucket, key, multipartId, number, lifetime)));
+            parts.Add(new PartUrl(number, await urls.ForUploadPartAsync(bucket, key, multipartId, number, lengthOf(number), lifetime)));
         }
 
         return parts;

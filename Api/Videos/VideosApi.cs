@@ -1,3 +1,5 @@
+using VideoAspire.Api.Uploads;
+using Microsoft.Extensions.Options;
 using VideoAspire.Api.Limits;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
@@ -22,7 +24,7 @@ internal static class VideosApi
 
     internal static async Task<Results<Ok<AnalysisResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeAsync(
         AnalyzeRequest request, ClaimsPrincipal user, MediaProber prober, ObjectStore objects, PresignedUrls urls,
-        CancellationToken cancellationToken)
+        IOptions<UploadOptions> uploads, CancellationToken cancellationToken)
     {
         var cutting = request.Cutting ?? CuttingOptions.Fixed(10);
         if (Jobs.JobRequestValidator.ValidateCutting(cutting) is { Count: > 0 } errors)
@@ -31,9 +33,14 @@ internal static class VideosApi
         }
 
         var key = StorageLayout.UploadKey(user.UserId(), request.UploadId);
-        if (await objects.GetSizeAsync(key, cancellationToken) is null)
+        if (await objects.GetUploadAsync(key, cancellationToken) is not { } upload)
         {
             return ApiProblems.NotFound("upload_not_found", $"No uploaded video '{request.UploadId}' was found for this caller.");
+        }
+
+        if (UploadRules.StoredUploadProblem(upload, uploads.Value) is { } problem)
+        {
+            return ApiProblems.BadRequest("upload_refused", problem);
         }
 
         try

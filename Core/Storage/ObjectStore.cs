@@ -25,6 +25,20 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
         }, cancellationToken);
 
     /// <summary>The object's size, or null when there is no such object.</summary>
+    /// <summary>An uploaded object's size and the size its uploader declared (null when it carries none); null when missing.</summary>
+    public async Task<StoredUpload?> GetUploadAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var metadata = await s3.GetObjectMetadataAsync(Bucket, key, cancellationToken);
+            return new StoredUpload(metadata.ContentLength, UploadMetadata.Parse(metadata.Metadata[UploadMetadata.DeclaredSize]));
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<long?> GetSizeAsync(string key, CancellationToken cancellationToken)
     {
         try
@@ -79,12 +93,14 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
     public async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken) =>
         await DeleteKeysAsync([.. await ListKeysAsync(prefix, cancellationToken)], cancellationToken);
 
-    public async Task<string> StartMultipartAsync(string key, string contentType, CancellationToken cancellationToken) =>
+    /// <summary>Starts a multipart upload; the declared size is set here, by the server, as the object's metadata.</summary>
+    public async Task<string> StartMultipartAsync(string key, string contentType, long declaredSizeBytes, CancellationToken cancellationToken) =>
         (await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
         {
             BucketName = Bucket,
             Key = key,
             ContentType = contentType,
+            Metadata = { [UploadMetadata.DeclaredSize] = UploadMetadata.Format(declaredSizeBytes) },
         }, cancellationToken)).UploadId;
 
     public async Task CompleteMultipartAsync(

@@ -13,8 +13,13 @@ public sealed class PresignedUrls(IAmazonS3 s3, AwsConnection connection, TimePr
     private readonly Protocol _protocol =
         connection.S3ServiceUrl?.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS;
 
-    public Task<string> ForPutAsync(string bucket, string key, string contentType, TimeSpan lifetime) =>
-        s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+    /// <summary>
+    /// A PUT bound to what was declared: Content-Length and the declared-size metadata header are signed, so
+    /// S3 refuses any other body size; the metadata stays on the object for the check at job creation.
+    /// </summary>
+    public Task<string> ForPutAsync(string bucket, string key, string contentType, long sizeBytes, TimeSpan lifetime)
+    {
+        var request = new GetPreSignedUrlRequest
         {
             BucketName = bucket,
             Key = key,
@@ -22,7 +27,11 @@ public sealed class PresignedUrls(IAmazonS3 s3, AwsConnection connection, TimePr
             ContentType = contentType,
             Expires = Expiry(lifetime),
             Protocol = _protocol,
-        });
+        };
+        request.Headers.ContentLength = sizeBytes;
+        request.Metadata.Add(UploadMetadata.DeclaredSize, UploadMetadata.Format(sizeBytes));
+        return s3.GetPreSignedURLAsync(request);
+    }
 
     public Task<string> ForGetAsync(string bucket, string key, TimeSpan lifetime) =>
         s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
@@ -34,8 +43,10 @@ public sealed class PresignedUrls(IAmazonS3 s3, AwsConnection connection, TimePr
             Protocol = _protocol,
         });
 
-    public Task<string> ForUploadPartAsync(string bucket, string key, string uploadId, int partNumber, TimeSpan lifetime) =>
-        s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+    /// <summary>A part PUT; with <paramref name="partSizeBytes"/> its Content-Length is signed, so S3 refuses any other size.</summary>
+    public Task<string> ForUploadPartAsync(string bucket, string key, string uploadId, int partNumber, long? partSizeBytes, TimeSpan lifetime)
+    {
+        var request = new GetPreSignedUrlRequest
         {
             BucketName = bucket,
             Key = key,
@@ -44,7 +55,14 @@ public sealed class PresignedUrls(IAmazonS3 s3, AwsConnection connection, TimePr
             PartNumber = partNumber,
             Expires = Expiry(lifetime),
             Protocol = _protocol,
-        });
+        };
+        if (partSizeBytes is { } size)
+        {
+            request.Headers.ContentLength = size;
+        }
+
+        return s3.GetPreSignedURLAsync(request);
+    }
 
     private DateTime Expiry(TimeSpan lifetime) => timeProvider.GetUtcNow().UtcDateTime.Add(lifetime);
 }

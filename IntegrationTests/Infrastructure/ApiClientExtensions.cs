@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -17,7 +16,12 @@ internal static class ApiClientExtensions
         response.EnsureSuccessStatusCode();
         var upload = (await response.Content.ReadFromJsonAsync<JsonElement>(ct));
         using var body = new StreamContent(File.OpenRead(file));
-        body.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        foreach (var header in upload.GetProperty("headers").EnumerateObject())
+        {
+            // As a browser would: every header the Api listed (Content-Type, the declared size); Content-Length from the body.
+            body.Headers.TryAddWithoutValidation(header.Name, header.Value.GetString());
+        }
+
         using var put = await Browser.PutAsync(new Uri(upload.GetProperty("url").GetString()!), body, ct);
         put.EnsureSuccessStatusCode();
         return upload.GetProperty("uploadId").GetString()!;

@@ -27,9 +27,10 @@ public sealed class S3SmokeTests(AwsBackendFixture backend) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var urls = new PresignedUrls(_s3, backend.Connection, TimeProvider.System);
         var bytes = RandomNumberGenerator.GetBytes(1024 * 1024 + 17);
-        var put = await urls.ForPutAsync(_bucket, "uploads/smoke/video.mp4", "video/mp4", TimeSpan.FromMinutes(5));
+        var put = await urls.ForPutAsync(_bucket, "uploads/smoke/video.mp4", "video/mp4", bytes.Length, TimeSpan.FromMinutes(5));
         using var body = new ByteArrayContent(bytes);
         body.Headers.ContentType = new MediaTypeHeaderValue("video/mp4");
+        body.Headers.Add(UploadMetadata.DeclaredSizeHeader, UploadMetadata.Format(bytes.Length));
 
         using var uploaded = await _browser.PutAsync(new Uri(put), body, ct);
         var get = await urls.ForGetAsync(_bucket, "uploads/smoke/video.mp4", TimeSpan.FromMinutes(5));
