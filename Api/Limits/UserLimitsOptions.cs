@@ -29,6 +29,10 @@ internal sealed class UserLimitsOptions
     [Range(1, 10_000)]
     public int MaxActiveJobs { get; set; } = 10;
 
+    /// <summary>Bytes one user may upload in any 24 hours (counted from the stored uploads; default 50 GB).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxUploadBytesPerDay { get; set; } = 50L * 1000 * 1000 * 1000;
+
     /// <summary>What a 429 for too many active jobs tells the client to wait before trying again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ActiveJobsRetryAfter { get; set; } = TimeSpan.FromSeconds(30);

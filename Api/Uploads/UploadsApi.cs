@@ -16,8 +16,8 @@ internal static class UploadsApi
     public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
     {
         var uploads = routes.MapGroup("/api/uploads").WithTags("Uploads").RequireAuthorization();
-        uploads.MapPost("/", CreateUploadAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy);
-        uploads.MapPost("/multipart", StartMultipartAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy);
+        uploads.MapPost("/", CreateUploadAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy).AddEndpointFilter<UploadQuotaFilter>();
+        uploads.MapPost("/multipart", StartMultipartAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy).AddEndpointFilter<UploadQuotaFilter>();
         uploads.MapPost("/multipart/{uploadId}/parts", GetPartUrlsAsync);
         uploads.MapPost("/multipart/{uploadId}/complete", CompleteMultipartAsync);
         uploads.MapDelete("/multipart/{uploadId}", AbortMultipartAsync);

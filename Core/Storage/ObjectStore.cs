@@ -73,6 +73,38 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
         return keys;
     }
 
+    /// <summary>The bytes of the objects under <paramref name="prefix"/> stored since <paramref name="since"/>, and when the oldest of them was.</summary>
+    public async Task<(long Bytes, DateTimeOffset? Oldest)> SumStoredSinceAsync(string prefix, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        long bytes = 0;
+        DateTimeOffset? oldest = null;
+        string? token = null;
+        do
+        {
+            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = Bucket,
+                Prefix = prefix,
+                ContinuationToken = token,
+            }, cancellationToken);
+            foreach (var item in page.S3Objects ?? [])
+            {
+                var modified = item.LastModified ?? DateTime.MinValue;
+                var stored = new DateTimeOffset(modified.Kind == DateTimeKind.Local ? modified.ToUniversalTime() : DateTime.SpecifyKind(modified, DateTimeKind.Utc));
+                if (stored >= since)
+                {
+                    bytes += item.Size ?? 0;
+                    oldest = oldest is null || stored < oldest ? stored : oldest;
+                }
+            }
+
+            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (token is not null);
+
+        return (bytes, oldest);
+    }
+
     public async Task DeleteKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         foreach (var batch in keys.Chunk(1000))

@@ -16,6 +16,9 @@ public static partial class StorageLayout
 
     public static string JobPrefix(string jobId) => $"jobs/{jobId}/";
 
+    /// <summary>Everything one user uploaded.</summary>
+    public static string UploadsPrefix(string userId) => $"uploads/{UserSegment(userId)}/";
+
     public static string SegmentKey(string jobId, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"jobs/{jobId}/segments/{index:D4}.mp4");
 

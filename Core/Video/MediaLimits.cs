@@ -48,6 +48,10 @@ public sealed class MediaLimits
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan BudgetFloor { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Budget of each short run: ffprobe on an input, one thumbnail from a segment.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan ShortRunBudget { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Throws <see cref="MediaException"/> (<see cref="MediaErrorCode.LimitsExceeded"/>) naming the first limit the input exceeds.</summary>
     public void Check(MediaInfo media)
     {
@@ -78,8 +82,27 @@ public sealed class MediaLimits
         return BudgetFloor + TimeSpan.FromSeconds(inputDuration.TotalSeconds * perSecond);
     }
 
-    public static MediaException OverBudget(TimeSpan budget) => new(MediaErrorCode.LimitsExceeded,
-        $"Cutting took longer than its budget of {budget.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s for this input and mode; it was stopped.");
+    public static MediaException OverBudget(TimeSpan budget, string what = "Cutting") => new(MediaErrorCode.LimitsExceeded,
+        $"{what} took longer than its budget of {budget.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s for this input; it was stopped.");
+
+    /// <summary>
+    /// Runs a short ffprobe/ffmpeg step within <see cref="ShortRunBudget"/>: past it the process is killed and
+    /// the step fails with <see cref="MediaErrorCode.LimitsExceeded"/>.
+    /// </summary>
+    public async Task RunWithinShortBudgetAsync(string what, Func<CancellationToken, Task> run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using var budget = new CancellationTokenSource(ShortRunBudget);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            await run(linked.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw OverBudget(ShortRunBudget, what);
+        }
+    }
 
     public MediaException OverOutput(long produced) => new(MediaErrorCode.LimitsExceeded,
         $"The segments grew past {MaxOutputBytes} bytes ({produced} so far); the job was stopped.");

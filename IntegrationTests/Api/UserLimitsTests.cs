@@ -71,11 +71,31 @@ public sealed class UserLimitsTests(AwsBackendFixture backend, TestVideos videos
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
     }
 
+    [Fact]
+    public async Task UploadBytesPerDay_Exceeded_Is429UntilTheOldestUploadLeavesTheWindow()
+    {
+        await using var api = Api(new() { ["UserLimits:MaxUploadBytesPerDay"] = "1000000" });
+        using var frank = api.ClientFor("frank");
+        using var grace = api.ClientFor("grace");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("videoaspire-quota-").FullName, "blob.mp4");
+        await File.WriteAllBytesAsync(file, new byte[600_000], TestContext.Current.CancellationToken);
+        await frank.UploadAsync(file);
+
+        using var over = await StartUploadAsync(frank, 600_000);
+        using var within = await StartUploadAsync(frank, 300_000);
+        using var others = await StartUploadAsync(grace, 600_000);
+
+        await AssertTooManyAsync(over, "upload_quota_exceeded", maxRetryAfterSeconds: 86_400);
+        Assert.InRange(over.Headers.RetryAfter!.Delta!.Value.TotalHours, 23, 24);
+        Assert.Equal(HttpStatusCode.Created, within.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, others.StatusCode);
+    }
+
     private ApiFactory Api(Dictionary<string, string?> settings) =>
         new(backend, AwsBackendFixture.UniqueName("limits"), AwsBackendFixture.UniqueName("limits"), settings);
 
-    private static Task<HttpResponseMessage> StartUploadAsync(HttpClient client) =>
-        client.PostAsJsonAsync("/api/uploads", new { fileName = "clip.mp4", contentType = "video/mp4", sizeBytes = 1000 }, TestContext.Current.CancellationToken);
+    private static Task<HttpResponseMessage> StartUploadAsync(HttpClient client, long sizeBytes = 1000) =>
+        client.PostAsJsonAsync("/api/uploads", new { fileName = "clip.mp4", contentType = "video/mp4", sizeBytes }, TestContext.Current.CancellationToken);
 
     private static async Task AssertTooManyAsync(HttpResponseMessage response, string code, int maxRetryAfterSeconds)
     {

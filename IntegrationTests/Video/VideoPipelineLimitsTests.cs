@@ -62,6 +62,18 @@ public sealed class VideoPipelineLimitsTests(TestVideos videos)
     }
 
     [Fact]
+    public async Task ProbeOverItsBudget_IsStoppedAsLimitsExceeded()
+    {
+        using var harness = new PipelineHarness();
+        harness.Options.Limits.ShortRunBudget = TimeSpan.FromMilliseconds(1); // no ffprobe starts that fast
+
+        var error = await Assert.ThrowsAsync<MediaException>(async () => await harness.RunAsync(await videos.NoAudioAsync(), CuttingOptions.Fixed(5)));
+
+        Assert.Equal(MediaErrorCode.LimitsExceeded, error.Code);
+        Assert.StartsWith("Probing took longer than its budget", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OutputOverItsByteLimit_IsStoppedAfterTheSegmentThatCrossedIt()
     {
         using var harness = new PipelineHarness();

@@ -138,10 +138,10 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         if (thumbnails)
         {
             thumbnail = workspace.PathOf($"thumbnail-{index:D4}.jpg");
-            await ProcessRunner.RunAsync(
+            await options.Value.Limits.RunWithinShortBudgetAsync("A thumbnail", token => ProcessRunner.RunAsync(
                 new ProcessSpec(options.Value.FfmpegPath,
                     FfmpegCommands.Thumbnail(path, duration / 2, options.Value.ThumbnailWidth, thumbnail)),
-                null, cancellationToken);
+                null, token), cancellationToken);
         }
 
         var segment = new ProducedSegment(index, start, duration, new FileInfo(path).Length, path, thumbnail);

@@ -34,11 +34,11 @@ public sealed class MediaProber(IOptions<VideoOptions> options)
         var json = new StringBuilder();
         try
         {
-            await ProcessRunner.RunAsync(
+            await options.Value.Limits.RunWithinShortBudgetAsync("Probing", token => ProcessRunner.RunAsync(
                 new ProcessSpec(options.Value.FfprobePath,
                     ["-v", "error", .. InputAllowlist.InputOptions(input), "-print_format", "json", "-show_format", "-show_streams", input]),
                 line => json.AppendLine(line),
-                cancellationToken);
+                token), cancellationToken);
         }
         catch (ProcessFailedException e)
         {
