@@ -36,19 +36,17 @@ public sealed class DashboardTests(TestVideos videos)
                 "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        string[] expected = aspire.LocalStack ? ["api", "lambda", "processor", "localstack"] : ["api", "lambda", "processor", "s3", "dynamodb"];
         await page.GotoAsync(login.ToString());
-        await page.GetByText("lambda", new PageGetByTextOptions { Exact = true }).First.WaitForAsync();
+        var resources = await VisibleTextAsync(page, text => expected.All(r => text.Contains(r, StringComparison.Ordinal)) && text.Contains("Running", StringComparison.Ordinal));
         await page.WaitForTimeoutAsync(1500); // let the grid settle its states before the picture
-        var resources = await page.InnerTextAsync("body");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("dashboard-resources.png") });
 
         await page.GotoAsync(new Uri(login, $"/traces/detail/{traceId}").ToString());
-        await page.GetByText("job.execute").First.WaitForAsync();
+        var trace = await VisibleTextAsync(page, text => text.Contains("job.execute", StringComparison.Ordinal));
         await page.WaitForTimeoutAsync(1500);
-        var trace = await page.InnerTextAsync("body");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("dashboard-job-trace.png"), FullPage = true });
 
-        string[] expected = aspire.LocalStack ? ["api", "lambda", "processor", "localstack"] : ["api", "lambda", "processor", "s3", "dynamodb"];
         foreach (var resource in expected)
         {
             Assert.Contains(resource, resources, StringComparison.Ordinal);
@@ -58,6 +56,29 @@ public sealed class DashboardTests(TestVideos videos)
         Assert.Contains("lambda.invoke processor", trace, StringComparison.Ordinal);
         Assert.Contains("processor.invoke", trace, StringComparison.Ordinal);
         Assert.Contains("POST /api/jobs", trace, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The page's visible text once <paramref name="ready"/> holds (the dashboard is a Blazor app that fills in
+    /// after load; slow on a busy machine), or the last text seen, with a screenshot, after 90 s.
+    /// </summary>
+    private static async Task<string> VisibleTextAsync(IPage page, Func<string, bool> ready)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        var text = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            text = await page.InnerTextAsync("body");
+            if (ready(text))
+            {
+                return text;
+            }
+
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("dashboard-not-ready.png") });
+        return text; // the assertions below say what is missing
     }
 
     /// <summary>The trace of the one job this app ran, from what the Lambda emulator received (the Invoke request's traceparent).</summary>

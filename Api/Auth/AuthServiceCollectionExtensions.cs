@@ -24,6 +24,7 @@ internal static class AuthServiceCollectionExtensions
                 bearer.Authority = options.Authority;
                 bearer.Audience = options.Audience;
                 bearer.MapInboundClaims = false;
+                RefuseTokensWithoutSubject(bearer);
             });
         }
         else if (builder.Environment.IsDevelopment() && options.DevSigningKey is { Length: >= 32 } key)
@@ -39,6 +40,7 @@ internal static class AuthServiceCollectionExtensions
                     ValidAudience = AuthOptions.DevAudience,
                     IssuerSigningKey = issuer.Key,
                 };
+                RefuseTokensWithoutSubject(bearer);
             });
         }
         else
@@ -51,6 +53,21 @@ internal static class AuthServiceCollectionExtensions
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("sub").Build());
-        return builder;
+                return builder;
     }
+
+    /// <summary>Every caller is known by its "sub"; a token without one (or with an empty one) does not authenticate: 401.</summary>
+    private static void RefuseTokensWithoutSubject(JwtBearerOptions bearer) =>
+        bearer.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                if (string.IsNullOrWhiteSpace(context.Principal?.FindFirst("sub")?.Value))
+                {
+                    context.Fail("The token has no subject ('sub').");
+                }
+
+                return Task.CompletedTask;
+            },
+        };
 }

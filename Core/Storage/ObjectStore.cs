@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
@@ -56,19 +57,10 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
     public async Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        string? token = null;
-        do
+        await foreach (var item in ListAsync(prefix, cancellationToken))
         {
-            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
-            {
-                BucketName = Bucket,
-                Prefix = prefix,
-                ContinuationToken = token,
-            }, cancellationToken);
-            keys.AddRange((page.S3Objects ?? []).Select(o => o.Key));
-            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+            keys.Add(item.Key);
         }
-        while (token is not null);
 
         return keys;
     }
@@ -78,29 +70,16 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
     {
         long bytes = 0;
         DateTimeOffset? oldest = null;
-        string? token = null;
-        do
+        await foreach (var item in ListAsync(prefix, cancellationToken))
         {
-            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
+            var modified = item.LastModified ?? DateTime.MinValue;
+            var stored = new DateTimeOffset(modified.Kind == DateTimeKind.Local ? modified.ToUniversalTime() : DateTime.SpecifyKind(modified, DateTimeKind.Utc));
+            if (stored >= since)
             {
-                BucketName = Bucket,
-                Prefix = prefix,
-                ContinuationToken = token,
-            }, cancellationToken);
-            foreach (var item in page.S3Objects ?? [])
-            {
-                var modified = item.LastModified ?? DateTime.MinValue;
-                var stored = new DateTimeOffset(modified.Kind == DateTimeKind.Local ? modified.ToUniversalTime() : DateTime.SpecifyKind(modified, DateTimeKind.Utc));
-                if (stored >= since)
-                {
-                    bytes += item.Size ?? 0;
-                    oldest = oldest is null || stored < oldest ? stored : oldest;
-                }
+                bytes += item.Size ?? 0;
+                oldest = oldest is null || stored < oldest ? stored : oldest;
             }
-
-            token = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
-        while (token is not null);
 
         return (bytes, oldest);
     }
@@ -156,5 +135,27 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
         {
             // s3rver answers 405; its parts simply stay in its data folder.
         }
+    }
+
+    /// <summary>Every object under a prefix, page by page (ListObjectsV2 with its continuation token).</summary>
+    private async IAsyncEnumerable<S3Object> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? token = null;
+        do
+        {
+            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = Bucket,
+                Prefix = prefix,
+                ContinuationToken = token,
+            }, cancellationToken);
+            foreach (var item in page.S3Objects ?? [])
+            {
+                yield return item;
+            }
+
+            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (token is not null);
     }
 }

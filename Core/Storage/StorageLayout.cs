@@ -25,14 +25,21 @@ public static partial class StorageLayout
     public static string ThumbnailKey(string jobId, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"jobs/{jobId}/thumbnails/{index:D4}.jpg");
 
-    /// <summary>A user id as a key segment: itself when plainly safe, else a hash of it (ids from an IdP can hold anything).</summary>
+    /// <summary>
+    /// A user id as a key segment: itself when plainly safe ([A-Za-z0-9_-], at most 64), else "~" and a hash of it
+    /// (ids from an IdP can hold anything). "~" is outside the plain alphabet, so no user's own id can ever
+    /// equal another user's hashed segment.
+    /// </summary>
     public static string UserSegment(string userId)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         return SafeSegment().IsMatch(userId)
             ? userId
-            : "h-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..32];
+            : HashedPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..32];
     }
+
+    /// <summary>Starts every hashed user segment; never part of a plain one.</summary>
+    public const string HashedPrefix = "~";
 
     /// <summary>A new id for a video or a job: 32 hex characters, time-ordered.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");

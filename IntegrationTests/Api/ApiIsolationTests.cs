@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using VideoAspire.Core.Storage;
 using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Api;
@@ -82,6 +83,38 @@ public sealed class ApiIsolationTests(AwsBackendFixture backend, TestVideos vide
         Assert.Equal("application/problem+json", complete.Content.Headers.ContentType?.MediaType);
         using var bobsJob = await _bob.PostAsJsonAsync("/api/jobs", new { uploadId = upload.GetProperty("uploadId").GetString() }, ct);
         Assert.Equal(HttpStatusCode.NotFound, bobsJob.StatusCode);
+    }
+
+    [Fact]
+    public async Task UserWhoseIdIsAnotherUsersHashedFolder_CannotReachTheirUploads()
+    {
+        const string carol = "carol smith@example.com"; // not a plain segment: stored under a hashed folder
+        using var carolClient = _api.ClientFor(carol);
+        using var impostor = _api.ClientFor(StorageLayout.UserSegment(carol).Replace(StorageLayout.HashedPrefix, "h-", StringComparison.Ordinal));
+        using var literal = _api.ClientFor(StorageLayout.UserSegment(carol)[1..]);
+        var upload = await carolClient.UploadAsync(await videos.NoAudioAsync());
+
+        using var asImpostor = await impostor.PostAsJsonAsync("/api/jobs", new { uploadId = upload }, TestContext.Current.CancellationToken);
+        using var asLiteral = await literal.PostAsJsonAsync("/api/jobs", new { uploadId = upload }, TestContext.Current.CancellationToken);
+        using var asCarol = await carolClient.PostAsJsonAsync("/api/jobs", new { uploadId = upload }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, asImpostor.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, asLiteral.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, asCarol.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/jobs")]
+    [InlineData("/api/uploads")]
+    public async Task TokenWithAnEmptySubject_Is401(string path)
+    {
+        using var nobody = _api.ClientFor("");
+
+        using var response = path == "/api/jobs"
+            ? await nobody.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken)
+            : await nobody.PostAsJsonAsync(path, new { fileName = "a.mp4", contentType = "video/mp4", sizeBytes = 10 }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]
