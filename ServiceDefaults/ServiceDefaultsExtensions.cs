@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.Hosting;
 #pragma warning restore IDE0130
 
 /// <summary>
-/// Cross-cutting defaults every VideoAspire service opts into, after the Aspire 13.5 template:
+/// Cross-cutting defaults every VideoAspire service opts into, after the Aspire service-defaults template:
 /// OpenTelemetry (OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set), health checks, resilience, service discovery.
 /// </summary>
 public static class ServiceDefaultsExtensions
