@@ -32,7 +32,7 @@ public sealed class AppHostModeTests(TestVideos videos)
             : ["server.js --service s3", "server.js --service dynamodb", "VideoAspire.LambdaEmulator", "/Processor", "/Api"];
         try
         {
-            using var frank = await aspire.ClientForAsync("frank");
+            using var frank = await aspire.ClientForAsync("frank", "operator");
             var uploadId = await frank.UploadAsync(await videos.NoAudioAsync());
             var created = new List<JsonElement>();
             while (created.Count < 16 && !(Count(created, "lambda") >= 1 && Count(created, "in-process") >= 1))

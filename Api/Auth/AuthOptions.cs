@@ -14,6 +14,13 @@ internal sealed class AuthOptions
     public const string DevIssuer = "videoaspire-dev";
     public const string DevAudience = "videoaspire";
 
+    /// <summary>The authorization policy of the operational endpoints (/api/diagnostics): a "role" claim "operator".</summary>
+    public const string OperatorPolicy = "operator";
+
+    /// <summary>The claim and value the operator policy requires; your identity provider puts it in the token.</summary>
+    public const string RoleClaim = "role";
+    public const string OperatorRole = "operator";
+
     /// <summary>The OIDC issuer URL; its signing keys are fetched from its discovery document.</summary>
     [Url]
     public string? Authority { get; set; }

@@ -52,7 +52,8 @@ internal static class AuthServiceCollectionExtensions
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(null)
-            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("sub").Build());
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("sub").Build())
+            .AddPolicy(AuthOptions.OperatorPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(AuthOptions.RoleClaim, AuthOptions.OperatorRole));
                 return builder;
     }
 

@@ -12,13 +12,21 @@ internal static class DevTokensApi
         return routes;
     }
 
-    internal static Ok<DevTokenResponse> CreateToken(DevTokenRequest request, DevTokenIssuer issuer)
+    internal static Results<Ok<DevTokenResponse>, ValidationProblem> CreateToken(DevTokenRequest request, DevTokenIssuer issuer)
     {
-        var (token, expiresAt) = issuer.Issue(request.UserId);
+        if (request.Roles?.Any(r => r != AuthOptions.OperatorRole) == true)
+        {
+            return Problems.ApiProblems.Invalid("roles", $"The only role is '{AuthOptions.OperatorRole}'.");
+        }
+
+        var (token, expiresAt) = issuer.Issue(request.UserId, request.Roles);
         return TypedResults.Ok(new DevTokenResponse(token, expiresAt));
     }
 }
 
-public sealed record DevTokenRequest([property: Required, RegularExpression("^[A-Za-z0-9_.@-]{1,64}$")] string UserId);
+/// <summary>A Development token for <paramref name="UserId"/>; <paramref name="Roles"/> may hold "operator" (the diagnostics endpoints).</summary>
+public sealed record DevTokenRequest(
+    [property: Required, RegularExpression("^[A-Za-z0-9_.@-]{1,64}$")] string UserId,
+    [property: MaxLength(1)] string[]? Roles = null);
 
 public sealed record DevTokenResponse(string AccessToken, DateTimeOffset ExpiresAt);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using VideoAspire.Api.Auth;
 using VideoAspire.Api.Problems;
 using VideoAspire.Api.Processing;
 using VideoAspire.Api.Processing.Lambda;
@@ -9,12 +10,12 @@ using VideoAspire.Core.Lambda;
 
 namespace VideoAspire.Api.Diagnostics;
 
-/// <summary>Operational checks: is the deployed Processor alive, and how do the two processing methods compare.</summary>
+/// <summary>Operational checks, for operators only: is the deployed Processor alive, and how do the two processing methods compare.</summary>
 internal static class DiagnosticsApi
 {
     public static RouteGroupBuilder MapDiagnosticsApi(this IEndpointRouteBuilder routes)
     {
-        var diagnostics = routes.MapGroup("/api/diagnostics").WithTags("Diagnostics").RequireAuthorization();
+        var diagnostics = routes.MapGroup("/api/diagnostics").WithTags("Diagnostics").RequireAuthorization(AuthOptions.OperatorPolicy);
         diagnostics.MapPost("/processor/ping", PingProcessorAsync);
         diagnostics.MapGet("/processing", GetProcessingStatsAsync);
         return diagnostics;

@@ -80,10 +80,10 @@ public sealed class AspireApp : IAsyncDisposable
     }
 
     /// <summary>An HttpClient for the Api carrying a Development token for <paramref name="userId"/>, as a client would get one.</summary>
-    public async Task<HttpClient> ClientForAsync(string userId)
+    public async Task<HttpClient> ClientForAsync(string userId, params string[] roles)
     {
         var client = App.CreateHttpClient("api", "http");
-        using var response = await client.PostAsJsonAsync("/api/dev/tokens", new { userId }, TestContext.Current.CancellationToken);
+        using var response = await client.PostAsJsonAsync("/api/dev/tokens", new DevToken(userId, roles), TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -139,6 +139,8 @@ public sealed class AspireApp : IAsyncDisposable
             return "";
         }
     }
+
+    private sealed record DevToken(string UserId, string[] Roles);
 
     public async ValueTask DisposeAsync()
     {

@@ -43,10 +43,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public string Table { get; }
 
     /// <summary>An HttpClient authenticated as <paramref name="userId"/>.</summary>
-    public HttpClient ClientFor(string userId)
+    public HttpClient ClientFor(string userId, params string[] roles)
     {
         var client = CreateClient();
-        var (token, _) = Services.GetRequiredService<DevTokenIssuer>().Issue(userId);
+        var (token, _) = Services.GetRequiredService<DevTokenIssuer>().Issue(userId, roles);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -158,7 +158,7 @@ public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideo
     [Fact]
     public async Task PingThroughTheDiagnosticsEndpoint_ReturnsFfmpegVersionAndBuild()
     {
-        using var alice = _api.ClientFor("alice");
+        using var alice = _api.ClientFor("alice", "operator");
 
         using var response = await alice.PostAsync(new Uri("/api/diagnostics/processor/ping", UriKind.Relative), null, TestContext.Current.CancellationToken);
         var ping = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
@@ -177,7 +177,7 @@ public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideo
             ["Processing:LambdaPercent"] = "50",
             ["AWS_ENDPOINT_URL_LAMBDA"] = _lambda.Endpoint.ToString(),
         });
-        using var frank = half.ClientFor("frank");
+        using var frank = half.ClientFor("frank", "operator");
         var uploadId = await frank.UploadAsync(await videos.NoAudioAsync());
         var created = new List<JsonElement>();
         while (created.Count < 16 && !(created.Count(j => j.GetProperty("method").GetString() == "lambda") >= 2
@@ -198,6 +198,19 @@ public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideo
             Assert.True(row.GetProperty("p95Seconds").GetDouble() >= row.GetProperty("p50Seconds").GetDouble());
             Assert.True(row.GetProperty("segmentsProduced").GetInt32() > 0);
         }
+    }
+
+    [Fact]
+    public async Task DiagnosticsEndpoints_ForAUserWithoutTheOperatorRole_Are403()
+    {
+        using var alice = _api.ClientFor("alice");
+
+        using var ping = await alice.PostAsync(new Uri("/api/diagnostics/processor/ping", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var stats = await alice.GetAsync(new Uri("/api/diagnostics/processing", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, ping.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, stats.StatusCode);
+        Assert.DoesNotContain(_lambda.Invokes, i => Encoding.UTF8.GetString(i.Payload).Contains("ping", StringComparison.Ordinal));
     }
 
     [Theory]
