@@ -54,7 +54,7 @@ internal static class AuthServiceCollectionExtensions
             .SetFallbackPolicy(null)
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim("sub").Build())
             .AddPolicy(AuthOptions.OperatorPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(AuthOptions.RoleClaim, AuthOptions.OperatorRole));
-                return builder;
+        return builder;
     }
 
     /// <summary>Every caller is known by its "sub"; a token without one (or with an empty one) does not authenticate: 401.</summary>

@@ -21,8 +21,7 @@ internal sealed class ActiveJobsQuotaFilter(JobStore store, IOptions<UserLimitsO
         if (active >= limits.MaxActiveJobs)
         {
             await TooManyRequests.WriteAsync(http, limits.ActiveJobsRetryAfter, "too_many_active_jobs",
-                $"You have {active} jobs queued or processing; at most {limits.MaxActiveJobs} may be at once. Try again when one has finished.",
-                http.RequestAborted);
+                $"You have {active} jobs queued or processing; at most {limits.MaxActiveJobs} may be at once. Try again when one has finished.");
             return EmptyHttpResult.Instance;
         }
 

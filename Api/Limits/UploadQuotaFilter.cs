@@ -32,8 +32,7 @@ internal sealed class UploadQuotaFilter(ObjectStore objects, IOptions<UserLimits
         {
             var retryAfter = oldest is { } first ? first + Window - now : Window;
             await TooManyRequests.WriteAsync(http, retryAfter, "upload_quota_exceeded",
-                $"You uploaded {used} bytes in the last 24 hours; with {request.SizeBytes} more you would pass the {limit} allowed.",
-                http.RequestAborted);
+                $"You uploaded {used} bytes in the last 24 hours; with {request.SizeBytes} more you would pass the {limit} allowed.");
             return EmptyHttpResult.Instance;
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,11 +17,11 @@ internal static class UserLimitsServiceCollectionExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(UserLimitsOptions.UploadsPolicy, context => PerUser(context, o => o.UploadsPerMinute));
             limiter.AddPolicy(UserLimitsOptions.JobsPolicy, context => PerUser(context, o => o.JobsPerMinute));
-            limiter.OnRejected = (rejected, cancellationToken) =>
+            limiter.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 return TooManyRequests.WriteAsync(rejected.HttpContext, retryAfter, "rate_limited",
-                    "Too many requests of this kind from this user in the last minute.", cancellationToken);
+                    "Too many requests of this kind from this user in the last minute.");
             };
         });
         return services;
@@ -32,34 +31,11 @@ internal static class UserLimitsServiceCollectionExtensions
     {
         var user = context.User.FindFirstValue("sub") ?? "";
         var limit = permits(context.RequestServices.GetRequiredService<IOptions<UserLimitsOptions>>().Value);
-        return RateLimitPartition.GetFixedWindowLimiter($"{user}", _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         });
-    }
-}
-
-/// <summary>The one shape of a 429: ProblemDetails with a stable code, and Retry-After in whole seconds.</summary>
-internal static class TooManyRequests
-{
-    public static async ValueTask WriteAsync(HttpContext context, TimeSpan retryAfter, string code, string detail, CancellationToken cancellationToken)
-    {
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = detail,
-                Extensions = { ["code"] = code },
-            },
-        });
-        _ = cancellationToken;
     }
 }

@@ -1,4 +1,5 @@
 using VideoAspire.Core.Storage;
+
 namespace VideoAspire.Api.Uploads;
 
 /// <summary>Checks of a declared upload beyond what attributes express; field errors keyed like the JSON.</summary>
@@ -45,12 +46,14 @@ internal static class UploadRules
     /// Why a stored upload cannot be used (its size is not the declared one, or nothing was declared: a body
     /// other than the one the Api signed for), or null when it can.
     /// </summary>
-    public static string? StoredUploadProblem(StoredUpload upload, UploadOptions options) =>
-        upload.DeclaredSizeBytes is null
-            ? $"The upload carries no declared size: send the file with the headers the upload answer listed ({UploadMetadata.DeclaredSizeHeader})."
-            : !upload.MatchesDeclaration
-                ? $"The upload has {upload.SizeBytes} bytes but {upload.DeclaredSizeBytes} were declared; upload the file again."
-                : upload.SizeBytes > options.MaxUploadBytes
-                    ? $"The uploaded video has {upload.SizeBytes} bytes; at most {options.MaxUploadBytes} are accepted."
-                    : null;
+    public static string? StoredUploadProblem(StoredUpload upload, UploadOptions options) => upload switch
+    {
+        { DeclaredSizeBytes: null } =>
+            $"The upload carries no declared size: send the file with the headers the upload answer listed ({UploadMetadata.DeclaredSizeHeader}).",
+        { MatchesDeclaration: false } =>
+            $"The upload has {upload.SizeBytes} bytes but {upload.DeclaredSizeBytes} were declared; upload the file again.",
+        _ when upload.SizeBytes > options.MaxUploadBytes =>
+            $"The uploaded video has {upload.SizeBytes} bytes; at most {options.MaxUploadBytes} are accepted.",
+        _ => null,
+    };
 }

@@ -1,10 +1,10 @@
-using VideoAspire.Api.Limits;
 using System.Net;
 using System.Security.Claims;
 using Amazon.S3;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VideoAspire.Api.Auth;
+using VideoAspire.Api.Limits;
 using VideoAspire.Api.Problems;
 using VideoAspire.Core.Storage;
 

@@ -1,11 +1,11 @@
-using VideoAspire.Api.Uploads;
-using Microsoft.Extensions.Options;
-using VideoAspire.Api.Limits;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using VideoAspire.Api.Auth;
+using VideoAspire.Api.Limits;
 using VideoAspire.Api.Problems;
+using VideoAspire.Api.Uploads;
 using VideoAspire.Core.Storage;
 using VideoAspire.Core.Video.Planning;
 using VideoAspire.Core.Video.Probing;

@@ -25,7 +25,6 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
             UseChunkEncoding = !connection.Quirks.DisableChunkedUploads,
         }, cancellationToken);
 
-    /// <summary>The object's size, or null when there is no such object.</summary>
     /// <summary>An uploaded object's size and the size its uploader declared (null when it carries none); null when missing.</summary>
     public async Task<StoredUpload?> GetUploadAsync(string key, CancellationToken cancellationToken)
     {
@@ -40,18 +39,9 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
         }
     }
 
-    public async Task<long?> GetSizeAsync(string key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var metadata = await s3.GetObjectMetadataAsync(Bucket, key, cancellationToken);
-            return metadata.ContentLength;
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
+    /// <summary>The object's size, or null when there is no such object.</summary>
+    public async Task<long?> GetSizeAsync(string key, CancellationToken cancellationToken) =>
+        (await GetUploadAsync(key, cancellationToken))?.SizeBytes;
 
     /// <summary>Every key under a prefix.</summary>
     public async Task<IReadOnlyList<string>> ListKeysAsync(string prefix, CancellationToken cancellationToken)

@@ -122,7 +122,7 @@ public sealed class LambdaHarness : IAsyncDisposable
         // bootstrap (e.g. the Native AOT one: tools/publish-processor.sh aot).
         var executable = Environment.GetEnvironmentVariable("VIDEOASPIRE_PROCESSOR_EXECUTABLE") is { Length: > 0 } published
             ? Path.GetFullPath(published)
-            : Path.Combine(RepositoryRoot(), "Processor", "bin", Configuration(), "net10.0", "Processor");
+            : Path.Combine(RepositoryPaths.Root, "Processor", "bin", RepositoryPaths.Configuration, "net10.0", "Processor");
         Assert.True(File.Exists(executable), $"Build the Processor first: {executable} is missing.");
         var variables = new Dictionary<string, string?>(environment)
         {
@@ -133,21 +133,5 @@ public sealed class LambdaHarness : IAsyncDisposable
         _processor = ChildProcess.Start(
             new ProcessSpec(executable, []) { WorkingDirectory = Path.GetDirectoryName(executable), Environment = variables },
             _processorOutput.Add);
-    }
-
-    private static string Configuration() =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VideoAspire.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("VideoAspire.sln not found above the test binaries.");
     }
 }

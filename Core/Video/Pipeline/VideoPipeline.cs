@@ -75,6 +75,7 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         var ffmpeg = ProcessRunner.RunAsync(new ProcessSpec(options.Value.FfmpegPath, arguments), progressParser.OnLine, ffmpegCancellation.Token);
         var list = new SegmentListReader(workspace.PathOf(FfmpegCommands.SegmentList));
         var produced = new List<ProducedSegment>();
+        long producedBytes = 0;
         try
         {
             while (true)
@@ -91,10 +92,10 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
                     // carry the encoder's B-frame delay). Copied ones start where ffmpeg found the keyframe.
                     var start = !encoding.CopyVideo && produced.Count < plan.Count ? plan[produced.Count].Start : entry.Start;
                     produced.Add(await AnnounceAsync(entry, produced.Count, start, spec.Thumbnails, workspace, onSegment, cancellationToken));
-                    var bytes = produced.Sum(p => p.SizeBytes);
-                    if (bytes > limits.MaxOutputBytes)
+                    producedBytes += produced[^1].SizeBytes;
+                    if (producedBytes > limits.MaxOutputBytes)
                     {
-                        throw limits.OverOutput(bytes);
+                        throw limits.OverOutput(producedBytes);
                     }
                 }
 
