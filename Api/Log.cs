@@ -15,8 +15,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "In-process queue full: job {JobId} stays QUEUED and is picked up by the next sweep")]
     public static partial void QueueFull(ILogger logger, string jobId);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Worker re-enqueued {Count} unfinished jobs")]
-    public static partial void JobsRecovered(ILogger logger, int count);
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Sweep: {Redispatched} stranded jobs dispatched again, {Failed} out of attempts failed")]
+    public static partial void JobsRecovered(ILogger logger, int redispatched, int failed);
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "Worker sweep failed; it runs again at the next interval")]
     public static partial void SweepFailed(ILogger logger, Exception exception);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VideoAspire.Core.Jobs;
 
 namespace VideoAspire.Core;
 
@@ -18,6 +19,12 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "The DynamoDB endpoint does not support TTL; items in {Table} will not expire")]
     public static partial void TtlUnsupported(ILogger logger, string table);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Added index {Index} to jobs table {Table}")]
+    public static partial void IndexAdded(ILogger logger, string table, string index);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Removed {Folders} job folders left by dead processes in {Root} and killed {Processes} orphaned processes working in them")]
+    public static partial void StaleWorkspacesRemoved(ILogger logger, int folders, int processes, string root);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
         Message = "Job {JobId}: cutting {DurationSeconds} s into {SegmentCount} planned segments (copy video: {CopyVideo}, copy audio: {CopyAudio})")]
@@ -44,6 +51,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 1206, Level = LogLevel.Information, Message = "Job {JobId} given back to the queue at shutdown")]
     public static partial void JobReleased(ILogger logger, string jobId);
 
-    [LoggerMessage(EventId = 1207, Level = LogLevel.Error, Message = "Job {JobId}: could not delete {Count} objects of a failed attempt")]
-    public static partial void CleanupFailed(ILogger logger, Exception exception, string jobId, int count);
+    [LoggerMessage(EventId = 1208, Level = LogLevel.Warning, Message = "Job {JobId}: writing progress failed; trying again at the next tick")]
+    public static partial void HeartbeatFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Warning, Message = "Job {JobId} attempt {Attempt} hit a transient failure ({ErrorCode}); given back to the queue: {ErrorMessage}")]
+    public static partial void JobRetrying(ILogger logger, string jobId, int attempt, string errorCode, string errorMessage);
+
+    [LoggerMessage(EventId = 1210, Level = LogLevel.Warning, Message = "Job {JobId} failed by the sweep: {ErrorCode} {ErrorMessage}")]
+    public static partial void JobAbandoned(ILogger logger, string jobId, string errorCode, string errorMessage);
+
+    [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Job {JobId} ({Status}, attempt {Attempt}) was stranded; dispatched again")]
+    public static partial void JobRedispatched(ILogger logger, string jobId, JobStatus status, int attempt);
+
+    [LoggerMessage(EventId = 1207, Level = LogLevel.Error, Message = "Job {JobId}: could not delete the objects under {Prefix}")]
+    public static partial void CleanupFailed(ILogger logger, Exception exception, string jobId, string prefix);
 }

@@ -48,6 +48,7 @@ public sealed class ApiService : Construct
             ["Aws__Region"] = Stack.Of(this).Region,
             ["Storage__BucketName"] = props.Bucket.BucketName,
             ["Storage__JobsTableName"] = props.Table.TableName,
+            ["Storage__FinishedJobRetentionDays"] = settings.JobRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage__CorsAllowedOrigins__0"] = settings.CorsOrigins[0],
             ["Processing__Mode"] = "Lambda",
             ["Processing__LambdaPercent"] = "100",

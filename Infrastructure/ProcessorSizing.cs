@@ -23,4 +23,10 @@ public static class ProcessorSizing
     public const int RetryAttempts = 2;
 
     public const int MaxEventAgeSeconds = 3600;
+
+    /// <summary>How often the scheduled sweep looks for stranded jobs (the Processor's "sweep" event).</summary>
+    public const int SweepEveryMinutes = 5;
+
+    /// <summary>Failure-queue messages are hidden this long while one is read: six times the timeout, as AWS advises for SQS event sources.</summary>
+    public const int FailureQueueVisibilitySeconds = 6 * TimeoutSeconds;
 }

@@ -28,6 +28,9 @@ public sealed record StackSettings
 
     public string? AuthAudience { get; init; }
 
+    /// <summary>Days a finished job is kept: its record's TTL and the expiry of its objects under jobs/.</summary>
+    public int JobRetentionDays { get; init; } = 30;
+
     public static StackSettings FromContext(App app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -41,6 +44,7 @@ public sealed record StackSettings
             CorsOrigins = Get("corsOrigins")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? ["*"],
             AuthAuthority = Get("authAuthority"),
             AuthAudience = Get("authAudience"),
+            JobRetentionDays = int.TryParse(Get("jobRetentionDays"), System.Globalization.CultureInfo.InvariantCulture, out var days) && days > 0 ? days : 30,
         };
     }
 }

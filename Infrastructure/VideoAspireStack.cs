@@ -1,8 +1,11 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.Events;
+using Amazon.CDK.AWS.Events.Targets;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Lambda.Destinations;
+using Amazon.CDK.AWS.Lambda.EventSources;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SQS;
 using Constructs;
@@ -13,7 +16,8 @@ namespace VideoAspire.Infrastructure;
 
 /// <summary>
 /// One stage of VideoAspire on AWS: the video bucket, the jobs table, the Processor function with its
-/// FFmpeg layer and failure queue, least-privilege grants, and (given an image) the Api on App Runner.
+/// FFmpeg layer and failure queue, the recovery of stranded jobs (a scheduled sweep and a consumer of the failure
+/// queue, both the Processor itself), least-privilege grants, and (given an image) the Api on App Runner.
 /// Names and keys come from the same constants the services use, so code and infrastructure agree.
 /// </summary>
 public sealed class VideoAspireStack : Stack
@@ -30,9 +34,11 @@ public sealed class VideoAspireStack : Stack
             RetentionPeriod = Duration.Days(14),
             Encryption = QueueEncryption.SQS_MANAGED,
             EnforceSSL = true,
+            VisibilityTimeout = Duration.Seconds(ProcessorSizing.FailureQueueVisibilitySeconds),
         });
         Processor = ProcessorFunction(settings);
-        GrantProcessor(Processor);
+        GrantProcessor(Processor, settings);
+        Recovery(Processor);
 
         if (settings.ApiImage is not null)
         {
@@ -83,6 +89,8 @@ public sealed class VideoAspireStack : Stack
             new LifecycleRule { Id = "abort-incomplete-multipart", AbortIncompleteMultipartUploadAfter = Duration.Days(1) },
             // Uploads are temporary: the job's segments are what users keep.
             new LifecycleRule { Id = "expire-uploads", Prefix = "uploads/", Expiration = Duration.Days(7) },
+            // A job's objects go a day after its record's TTL (DynamoDB deletes expired items within about two days).
+            new LifecycleRule { Id = "expire-jobs", Prefix = "jobs/", Expiration = Duration.Days(settings.JobRetentionDays + 1) },
         ],
     });
 
@@ -97,15 +105,20 @@ public sealed class VideoAspireStack : Stack
             PointInTimeRecovery = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
-        table.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
-        {
-            IndexName = Core.Jobs.JobsTableSchema.UserIndex,
-            PartitionKey = new Attribute { Name = Core.Jobs.JobsTableSchema.UserId, Type = AttributeType.STRING },
-            SortKey = new Attribute { Name = Core.Jobs.JobsTableSchema.CreatedAt, Type = AttributeType.STRING },
-            ProjectionType = ProjectionType.ALL,
-        });
+        AddIndex(table, Core.Jobs.JobsTableSchema.UserIndex, Core.Jobs.JobsTableSchema.UserId, Core.Jobs.JobsTableSchema.CreatedAt);
+        AddIndex(table, Core.Jobs.JobsTableSchema.UnfinishedIndex, Core.Jobs.JobsTableSchema.Unfinished, Core.Jobs.JobsTableSchema.CreatedAt);
+        AddIndex(table, Core.Jobs.JobsTableSchema.FinishedIndex, Core.Jobs.JobsTableSchema.Method, Core.Jobs.JobsTableSchema.CompletedAt);
         return table;
     }
+
+    private static void AddIndex(Table table, string name, string partitionKey, string sortKey) =>
+        table.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = name,
+            PartitionKey = new Attribute { Name = partitionKey, Type = AttributeType.STRING },
+            SortKey = new Attribute { Name = sortKey, Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.ALL,
+        });
 
     private Function ProcessorFunction(StackSettings settings)
     {
@@ -118,7 +131,7 @@ public sealed class VideoAspireStack : Stack
         });
         var function = new Function(this, "Processor", new FunctionProps
         {
-            FunctionName = $"videoaspire-{settings.Stage}-processor",
+            FunctionName = ProcessorName(settings),
             Runtime = Runtime.PROVIDED_AL2023,
             Architecture = Architecture.X86_64,
             Handler = "bootstrap",
@@ -131,6 +144,7 @@ public sealed class VideoAspireStack : Stack
             {
                 ["Storage__BucketName"] = Bucket.BucketName,
                 ["Storage__JobsTableName"] = Table.TableName,
+                ["Storage__FinishedJobRetentionDays"] = settings.JobRetentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Video__FfmpegPath"] = "/opt/bin/ffmpeg",
                 ["Video__FfprobePath"] = "/opt/bin/ffprobe",
                 ["Video__FontFile"] = "/opt/fonts/DejaVuSans.ttf",
@@ -147,12 +161,53 @@ public sealed class VideoAspireStack : Stack
         return function;
     }
 
-    /// <summary>The Processor reads uploads, writes and deletes job outputs, and reads and writes job rows. Nothing else.</summary>
-    private void GrantProcessor(Function function)
+    /// <summary>
+    /// The Processor reads uploads, writes and deletes job outputs, reads and writes job rows and their indexes, and
+    /// invokes itself (the sweep dispatches stranded jobs again). Nothing else. Its own ARN is built from its name:
+    /// referring to the function's attribute would make its policy depend on itself.
+    /// </summary>
+    private void GrantProcessor(Function function, StackSettings settings)
     {
         Bucket.GrantRead(function, "uploads/*");
         Bucket.GrantPut(function, "jobs/*");
         Bucket.GrantDelete(function, "jobs/*");
         Table.GrantReadWriteData(function);
+        function.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["lambda:InvokeFunction"],
+            Resources =
+            [
+                FormatArn(new ArnComponents
+                {
+                    Service = "lambda", Resource = "function", ResourceName = ProcessorName(settings), ArnFormat = ArnFormat.COLON_RESOURCE_NAME,
+                }),
+            ],
+        }));
     }
+
+    /// <summary>
+    /// Nothing waits for a job forever: every few minutes EventBridge sends the Processor a "sweep" event (stranded
+    /// jobs dispatched again, jobs out of attempts failed), and the failure queue (events Lambda gave up on) is read
+    /// by the Processor, which fails those jobs with Lambda's reason.
+    /// </summary>
+    private void Recovery(Function function)
+    {
+        var sweep = new Rule(this, "Sweep", new RuleProps
+        {
+            Description = "Finds VideoAspire jobs nobody runs and dispatches them again",
+            Schedule = Schedule.Rate(Duration.Minutes(ProcessorSizing.SweepEveryMinutes)),
+        });
+        sweep.AddTarget(new LambdaFunction(function, new LambdaFunctionProps
+        {
+            Event = RuleTargetInput.FromObject(new Dictionary<string, object>
+            {
+                ["version"] = Core.Lambda.ProcessorEvent.CurrentVersion,
+                ["kind"] = Core.Lambda.ProcessorEvent.SweepKind,
+            }),
+            RetryAttempts = 0, // the next sweep comes soon enough
+        }));
+        function.AddEventSource(new SqsEventSource(Failures, new SqsEventSourceProps { BatchSize = 10 }));
+    }
+
+    private static string ProcessorName(StackSettings settings) => $"videoaspire-{settings.Stage}-processor";
 }

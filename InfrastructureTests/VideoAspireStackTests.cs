@@ -107,7 +107,7 @@ public sealed class VideoAspireStackTests(SynthesizedTemplate synthesized) : ICl
     }
 
     [Fact]
-    public void Table_HasTheJobKeyTheUserIndexTtlAndPointInTimeRecovery()
+    public void Table_HasTheJobKeyItsThreeIndexesTtlAndPointInTimeRecovery()
     {
         Template.HasResourceProperties("AWS::DynamoDB::Table", Match.ObjectLike(new Dictionary<string, object>
         {
@@ -125,6 +125,8 @@ public sealed class VideoAspireStackTests(SynthesizedTemplate synthesized) : ICl
                     },
                     ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "ALL" },
                 }),
+                Index("unfinished-created_at-index", "unfinished", "created_at"),
+                Index("method-completed_at-index", "method", "completed_at"),
             },
             ["TimeToLiveSpecification"] = new Dictionary<string, object> { ["AttributeName"] = "ttl", ["Enabled"] = true },
             ["PointInTimeRecoverySpecification"] = new Dictionary<string, object> { ["PointInTimeRecoveryEnabled"] = true },
@@ -174,8 +176,70 @@ public sealed class VideoAspireStackTests(SynthesizedTemplate synthesized) : ICl
         Assert.All(writes, s => Assert.Contains("/jobs/*", s.GetProperty("Resource").ToString(), StringComparison.Ordinal));
         Assert.All(writes, s => Assert.DoesNotContain("/uploads/", s.GetProperty("Resource").ToString(), StringComparison.Ordinal));
         Assert.All(reads, s => Assert.Contains("/uploads/*", s.GetProperty("Resource").ToString(), StringComparison.Ordinal));
-        Assert.DoesNotContain(statements, s => Strings(s.GetProperty("Action")).Any(a => a.StartsWith("lambda:", StringComparison.Ordinal)));
+        var invokes = statements.Where(s => Strings(s.GetProperty("Action")).Any(a => a.StartsWith("lambda:", StringComparison.Ordinal))).ToList();
+        var invoke = Assert.Single(invokes);
+        Assert.Equal(["lambda:InvokeFunction"], Strings(invoke.GetProperty("Action")));
+        Assert.EndsWith(":function:videoaspire-test-processor\"]]}", invoke.GetProperty("Resource").GetRawText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Recovery_ASweepEveryFiveMinutesAndTheFailureQueueReadByTheProcessor()
+    {
+        Template.HasResourceProperties("AWS::Events::Rule", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["ScheduleExpression"] = "rate(5 minutes)",
+            ["State"] = "ENABLED",
+            ["Targets"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Arn"] = new Dictionary<string, object> { ["Fn::GetAtt"] = Match.ArrayWith([Match.StringLikeRegexp("^Processor")]) },
+                ["Input"] = "{\"version\":1,\"kind\":\"sweep\"}",
+                ["RetryPolicy"] = new Dictionary<string, object> { ["MaximumRetryAttempts"] = 0 },
+            })]),
+        }));
+        Template.HasResourceProperties("AWS::Lambda::EventSourceMapping", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["EventSourceArn"] = new Dictionary<string, object> { ["Fn::GetAtt"] = Match.ArrayWith([Match.StringLikeRegexp("ProcessorFailures")]) },
+            ["FunctionName"] = new Dictionary<string, object> { ["Ref"] = Match.StringLikeRegexp("^Processor") },
+            ["BatchSize"] = 10,
+        }));
+        Template.HasResourceProperties("AWS::SQS::Queue", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["VisibilityTimeout"] = 6 * ProcessorSizing.TimeoutSeconds,
+        }));
+    }
+
+    [Fact]
+    public void FinishedJobs_ExpireTogether_RecordsByTtlAndObjectsADayLater()
+    {
+        Template.HasResourceProperties("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["LifecycleConfiguration"] = new Dictionary<string, object>
+            {
+                ["Rules"] = Match.ArrayWith([Match.ObjectLike(new Dictionary<string, object>
+                {
+                    ["Id"] = "expire-jobs", ["Prefix"] = "jobs/", ["ExpirationInDays"] = 31, ["Status"] = "Enabled",
+                })]),
+            },
+        }));
+        Template.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Environment"] = Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["Variables"] = Match.ObjectLike(new Dictionary<string, object> { ["Storage__FinishedJobRetentionDays"] = "30" }),
+            }),
+        }));
+    }
+
+    private static Matcher Index(string name, string partitionKey, string sortKey) => Match.ObjectLike(new Dictionary<string, object>
+    {
+        ["IndexName"] = name,
+        ["KeySchema"] = new[]
+        {
+            new Dictionary<string, object> { ["AttributeName"] = partitionKey, ["KeyType"] = "HASH" },
+            new Dictionary<string, object> { ["AttributeName"] = sortKey, ["KeyType"] = "RANGE" },
+        },
+        ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "ALL" },
+    });
 
     [Fact]
     public void Api_RunsOnAppRunnerWithHealthCheckAndTheStacksOutputs()

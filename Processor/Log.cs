@@ -11,6 +11,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Invocation {RequestId} failed")]
     public static partial void InvocationFailed(ILogger logger, Exception exception, string requestId);
 
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Invocation {RequestId} ends as an error so Lambda retries: {Reason}")]
+    public static partial void RetryRequested(ILogger logger, string requestId, string reason);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Invocation {RequestId}: sweep dispatched {Redispatched} stranded jobs again and failed {Failed}")]
+    public static partial void Swept(ILogger logger, string requestId, int redispatched, int failed);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Invocation {RequestId}: {Records} failure-queue records, {Failed} jobs failed")]
+    public static partial void FailureRecordsRead(ILogger logger, string requestId, int records, int failed);
+
     [LoggerMessage(EventId = 3004, Level = LogLevel.Critical, Message = "The Lambda Runtime API cannot be reached; exiting")]
     public static partial void RuntimeApiUnreachable(ILogger logger, Exception exception);
 }

@@ -1,43 +1,86 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Lambda;
 using VideoAspire.Core.Processes;
+using VideoAspire.Core.Storage;
 using VideoAspire.Core.Video;
 using VideoAspire.Processor.Runtime;
 
 namespace VideoAspire.Processor;
 
 /// <summary>
-/// The function's handler, kept thin: map the event, compute the time limit from the deadline, call the
-/// shared job executor, say what happened. Unexpected failures propagate (the loop reports them to Lambda,
-/// so its retry and on-failure handling apply); the executor has already recorded FAILED by then.
+/// The function's handler, kept thin. Four kinds of event: a job (run by the shared executor; a job given back for
+/// another try ends the invocation with <see cref="RetryRequestedException"/>, so Lambda's retry delivers it again),
+/// a ping (versions), a sweep (scheduled: stranded Lambda jobs are invoked again, jobs out of attempts failed), and an
+/// SQS batch from the failure queue (jobs Lambda gave up on are failed with the reason, their objects removed).
 /// </summary>
 internal sealed class ProcessorHandler(
-    JobExecutor executor, JobTelemetry telemetry, IOptions<LambdaOptions> lambda, IOptions<VideoOptions> video,
+    JobExecutor executor, JobSweeper sweeper, IServiceProvider services, ObjectStore objects, JobTelemetry telemetry,
+    IOptions<LambdaOptions> lambda, IOptions<JobRecoveryOptions> recovery, IOptions<VideoOptions> video, IConfiguration configuration,
     TimeProvider timeProvider, ILogger<ProcessorHandler> logger)
 {
     public async Task<object> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
+        if (FailureRecords.TryParse(invocation.Body, out var givenUp))
+        {
+            return await FailGivenUpAsync(invocation, givenUp, cancellationToken);
+        }
+
         var processorEvent = ProcessorEvent.Parse(invocation.Body);
         ActivityContext.TryParse(processorEvent.Traceparent, null, out var parent);
         using var activity = telemetry.Source.StartActivity("processor.invoke", ActivityKind.Consumer, parent);
         activity?.SetTag("faas.invocation_id", invocation.RequestId).SetTag("aws.lambda.trace_id", invocation.TraceId)
             .SetTag("event.kind", processorEvent.Kind);
 
-        if (processorEvent.Kind == ProcessorEvent.PingKind)
+        switch (processorEvent.Kind)
         {
-            return new PingResponse(await FfmpegVersionAsync(cancellationToken), BuildVersion(), RuntimeInformation.FrameworkDescription,
-                RuntimeInformation.RuntimeIdentifier);
+            case ProcessorEvent.PingKind:
+                return new PingResponse(await FfmpegVersionAsync(cancellationToken), BuildVersion(), RuntimeInformation.FrameworkDescription,
+                    RuntimeInformation.RuntimeIdentifier);
+            case ProcessorEvent.SweepKind:
+                var swept = await sweeper.SweepAsync(ProcessingMethod.Lambda, recovery.Value.LambdaRedispatchAfter, RedispatchAsync, null, cancellationToken);
+                Log.Swept(logger, invocation.RequestId, swept.Redispatched, swept.Failed);
+                return new SweepResponse(swept.Redispatched, swept.Failed);
         }
 
         var timeLimit = LambdaDeadline.TimeLimit(timeProvider.GetUtcNow(), invocation.DeadlineUnixMilliseconds, lambda.Value.DeadlineMargin);
         Log.InvocationStarted(logger, invocation.RequestId, processorEvent.JobId!, timeLimit.TotalSeconds);
         var outcome = await executor.ExecuteAsync(processorEvent.JobId!, ProcessingMethod.Lambda, cancellationToken, timeLimit);
-        return new JobResponse(processorEvent.JobId!, outcome.ToString().ToLowerInvariant());
+        return outcome switch
+        {
+            JobOutcome.Retry => throw new RetryRequestedException("The job hit a transient failure and was given back to the queue; deliver the event again."),
+            JobOutcome.Released => throw new RetryRequestedException("The Processor shut down during the job; the job was given back to the queue."),
+            _ => new JobResponse(processorEvent.JobId!, outcome.ToString().ToLowerInvariant()),
+        };
+    }
+
+    /// <summary>The sweep's dispatch: an asynchronous invoke of this same function with the job's event.</summary>
+    private async Task<bool> RedispatchAsync(Job job, CancellationToken cancellationToken)
+    {
+        var functionName = configuration["AWS_LAMBDA_FUNCTION_NAME"]
+            ?? throw new InvalidOperationException("AWS_LAMBDA_FUNCTION_NAME is not set: the sweep cannot invoke the function again.");
+        await services.GetRequiredService<LambdaInvoker>().InvokeEventAsync(functionName, ProcessorEvent.ForJob(job, objects.Bucket, Activity.Current?.Id).ToJson(), cancellationToken);
+        return true;
+    }
+
+    private async Task<FailureRecordsResponse> FailGivenUpAsync(Invocation invocation, IReadOnlyList<FailureRecords.GivenUp> records, CancellationToken cancellationToken)
+    {
+        var failed = 0;
+        foreach (var record in records)
+        {
+            if (await sweeper.GiveUpAsync(record.JobId, record.Reason, cancellationToken))
+            {
+                failed++;
+            }
+        }
+
+        Log.FailureRecordsRead(logger, invocation.RequestId, records.Count, failed);
+        return new FailureRecordsResponse(records.Count, failed);
     }
 
     private async Task<string> FfmpegVersionAsync(CancellationToken cancellationToken)
@@ -54,3 +97,25 @@ internal sealed class ProcessorHandler(
 internal sealed record PingResponse(string Ffmpeg, string Processor, string Runtime, string RuntimeIdentifier);
 
 internal sealed record JobResponse(string JobId, string Outcome);
+
+internal sealed record SweepResponse(int Redispatched, int Failed);
+
+internal sealed record FailureRecordsResponse(int Records, int Failed);
+
+/// <summary>The invocation ends as a function error on purpose: the job is back in the queue and Lambda's retry should deliver it again.</summary>
+internal sealed class RetryRequestedException : Exception
+{
+    public RetryRequestedException()
+    {
+    }
+
+    public RetryRequestedException(string message)
+        : base(message)
+    {
+    }
+
+    public RetryRequestedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

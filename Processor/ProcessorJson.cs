@@ -7,6 +7,8 @@ namespace VideoAspire.Processor;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(PingResponse))]
 [JsonSerializable(typeof(JobResponse))]
+[JsonSerializable(typeof(SweepResponse))]
+[JsonSerializable(typeof(FailureRecordsResponse))]
 [JsonSerializable(typeof(RuntimeError))]
 internal sealed partial class ProcessorJson : JsonSerializerContext;
 

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Instrumentation.Http;
 using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Lambda;
+using VideoAspire.Core.Video;
+using VideoAspire.Core.Video.Pipeline;
 using VideoAspire.Processor;
 using VideoAspire.Processor.Runtime;
 
@@ -32,10 +35,13 @@ try
     builder.Services.AddOptions<LambdaOptions>().BindConfiguration(LambdaOptions.SectionName).ValidateOnStart();
     builder.Services.AddSingleton<IValidateOptions<LambdaOptions>, LambdaOptionsValidator>();
     builder.Services.AddJobExecution();
+    builder.Services.AddLambdaInvoker();
     builder.Services.AddSingleton(runtime);
     builder.Services.AddSingleton<ProcessorHandler>();
     builder.Services.AddHostedService<LambdaRuntimeLoop>();
     host = builder.Build();
+    WorkspaceJanitor.CleanStale(host.Services.GetRequiredService<IOptions<VideoOptions>>().Value.WorkDirectory,
+        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VideoAspire.Processor.Startup"));
     await host.StartAsync();
 }
 #pragma warning disable CA1031 // any init failure is reported to Lambda, then the process exits

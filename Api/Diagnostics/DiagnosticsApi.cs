@@ -39,7 +39,26 @@ internal static class DiagnosticsApi
         }
     }
 
-    /// <summary>Per method: jobs, success rate, p50/p95 processing time (claim to commit) and segments produced.</summary>
-    internal static async Task<Ok<IReadOnlyList<MethodStats>>> GetProcessingStatsAsync(JobStore jobs, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ProcessingStats.Compute(await jobs.ListAllAsync(cancellationToken)));
+    /// <summary>
+    /// Per method, over the jobs that finished in the last <paramref name="hours"/> (default 24, at most 720; at most
+    /// <see cref="ProcessingStats.MaxJobsPerMethod"/> newest per method): jobs, success rate, p50/p95 processing time
+    /// (claim to commit) and segments produced. Read from the finished-jobs index, never the whole table.
+    /// </summary>
+    internal static async Task<Results<Ok<IReadOnlyList<MethodStats>>, ValidationProblem>> GetProcessingStatsAsync(
+        JobStore jobs, TimeProvider timeProvider, CancellationToken cancellationToken, int hours = 24)
+    {
+        if (hours is < 1 or > 720)
+        {
+            return ApiProblems.Invalid("hours", "Must be between 1 and 720.");
+        }
+
+        var since = timeProvider.GetUtcNow().AddHours(-hours);
+        var finished = new List<Job>();
+        foreach (var method in Enum.GetValues<ProcessingMethod>())
+        {
+            finished.AddRange(await jobs.ListFinishedSinceAsync(method, since, ProcessingStats.MaxJobsPerMethod, cancellationToken));
+        }
+
+        return TypedResults.Ok(ProcessingStats.Compute(finished));
+    }
 }

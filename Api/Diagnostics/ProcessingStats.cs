@@ -5,6 +5,9 @@ namespace VideoAspire.Api.Diagnostics;
 /// <summary>Is Lambda better? Per processing method, from the job records: volume, success, time, output.</summary>
 internal static class ProcessingStats
 {
+    /// <summary>The newest finished jobs read per method: enough for stable percentiles, bounded cost.</summary>
+    public const int MaxJobsPerMethod = 10_000;
+
     public static IReadOnlyList<MethodStats> Compute(IEnumerable<Job> jobs) =>
     [
         .. jobs.GroupBy(j => j.Method).OrderBy(g => g.Key).Select(group =>

@@ -1,64 +1,56 @@
 using Microsoft.Extensions.Options;
 using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Video;
+using VideoAspire.Core.Video.Pipeline;
 
 namespace VideoAspire.Api.Processing;
 
 /// <summary>
-/// Runs in-process jobs: at start (and then every sweep) it re-enqueues QUEUED jobs and takes over stale
-/// PROCESSING ones, so a restart loses nothing; N consumers run the executor. At shutdown the running jobs
-/// are given back to the queue (the executor releases them), never left PROCESSING.
+/// Runs in-process jobs with N consumers, and sweeps on a timer for jobs nobody runs, of both methods: in-process
+/// jobs not held here go back into this queue at once (a restart loses nothing); stranded Lambda jobs are invoked
+/// again after <see cref="JobRecoveryOptions.LambdaRedispatchAfter"/>; jobs out of attempts are failed. At start it
+/// removes the job folders (and kills the ffmpeg children) a killed predecessor left behind. At shutdown
+/// the running jobs are given back to the queue (the executor releases them), never left PROCESSING.
 /// </summary>
 internal sealed class InProcessWorker(
-    InProcessQueue queue, JobStore jobs, JobExecutor executor, IOptions<ProcessingOptions> options,
-    TimeProvider timeProvider, ILogger<InProcessWorker> logger) : BackgroundService
+    InProcessQueue queue, JobSweeper sweeper, JobExecutor executor, IJobDispatcher dispatcher, IOptions<ProcessingOptions> options,
+    IOptions<JobRecoveryOptions> recovery, IOptions<VideoOptions> video, TimeProvider timeProvider, ILogger<InProcessWorker> logger)
+    : BackgroundService
 {
     private readonly HashSet<string> _running = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        WorkspaceJanitor.CleanStale(video.Value.WorkDirectory, logger); // what a killed predecessor left running or on disk
         var consumers = Enumerable.Range(0, options.Value.Concurrency).Select(_ => ConsumeAsync(stoppingToken)).ToList();
         var sweeper = SweepLoopAsync(stoppingToken);
         await Task.WhenAll([.. consumers, sweeper]);
     }
 
-    /// <summary>Puts every unfinished in-process job that is neither waiting nor running back in the queue.</summary>
-    internal async Task<int> SweepAsync(CancellationToken cancellationToken)
+    /// <summary>One sweep over both methods' unfinished jobs.</summary>
+    internal async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
     {
-        var recovered = 0;
-        var staleBefore = timeProvider.GetUtcNow() - options.Value.StaleAfter;
-        foreach (var job in await jobs.ListUnfinishedAsync(ProcessingMethod.InProcess, cancellationToken))
-        {
-            if (IsRunning(job.Id) || queue.IsWaiting(job.Id))
+        var inProcess = await sweeper.SweepAsync(ProcessingMethod.InProcess, TimeSpan.Zero,
+            (job, _) => Task.FromResult(queue.TryEnqueue(job.Id)), id => IsRunning(id) || queue.IsWaiting(id), cancellationToken);
+        var lambda = await sweeper.SweepAsync(ProcessingMethod.Lambda, recovery.Value.LambdaRedispatchAfter,
+            async (job, ct) =>
             {
-                continue;
-            }
-
-            if (job.Status == JobStatus.Processing && !await jobs.RequeueIfStaleAsync(job.Id, staleBefore, cancellationToken))
-            {
-                continue; // someone is still working on it
-            }
-
-            if (!queue.TryEnqueue(job.Id))
-            {
-                break; // full: the next sweep continues
-            }
-
-            recovered++;
-        }
-
-        return recovered;
+                await dispatcher.DispatchAsync(job, ct);
+                return true;
+            }, null, cancellationToken);
+        return new SweepResult(inProcess.Redispatched + lambda.Redispatched, inProcess.Failed + lambda.Failed);
     }
 
     private async Task SweepLoopAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, timeProvider);
+        using var timer = new PeriodicTimer(recovery.Value.SweepInterval, timeProvider);
         do
         {
             try
             {
-                if (await SweepAsync(stoppingToken) is > 0 and var recovered)
+                if (await SweepAsync(stoppingToken) is { } result && result.Redispatched + result.Failed > 0)
                 {
-                    Log.JobsRecovered(logger, recovered);
+                    Log.JobsRecovered(logger, result.Redispatched, result.Failed);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -94,7 +86,7 @@ internal sealed class InProcessWorker(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Log.JobCrashed(logger, e, jobId); // already recorded FAILED by the executor
+                Log.JobCrashed(logger, e, jobId); // the executor records every outcome; this is a bug, the sweep recovers the job
             }
             finally
             {

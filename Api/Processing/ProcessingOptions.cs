@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace VideoAspire.Api.Processing;
 
-/// <summary>How jobs are dispatched and how the in-process worker runs them.</summary>
+/// <summary>How jobs are dispatched and how the in-process worker runs them (recovery settings: <see cref="Core.Jobs.JobRecoveryOptions"/>, same section).</summary>
 internal sealed class ProcessingOptions
 {
     public const string SectionName = "Processing";
@@ -27,14 +27,6 @@ internal sealed class ProcessingOptions
     /// <summary>Jobs waiting in memory; beyond that they wait in the table and the next sweep picks them up.</summary>
     [Range(1, 100_000)]
     public int QueueCapacity { get; set; } = 100;
-
-    /// <summary>A PROCESSING job without a heartbeat for this long is taken over (its worker died).</summary>
-    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
-    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>How often the worker looks for queued jobs that are not in its queue (e.g. after a full queue).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 internal enum ProcessingMode

@@ -9,7 +9,7 @@ using VideoAspire.Core.Jobs;
 namespace VideoAspire.Core.Aws;
 
 /// <summary>
-/// Creates the bucket (with CORS for browser uploads) and the jobs table (with the user GSI) when they
+/// Creates the bucket (with CORS for browser uploads) and the jobs table (with its GSIs) when they
 /// are missing. Idempotent: safe to run at every start and from several processes at once.
 /// For development, tests and Aspire; real AWS gets its resources from the CDK stack.
 /// </summary>
@@ -68,6 +68,7 @@ public sealed class ResourceBootstrapper(IAmazonS3 s3, IAmazonDynamoDB dynamoDb,
         }
 
         await WaitUntilActiveAsync(table, cancellationToken);
+        await AddMissingIndexesAsync(table, cancellationToken);
         await TryEnableTtlAsync(table, cancellationToken);
     }
 
@@ -80,22 +81,69 @@ public sealed class ResourceBootstrapper(IAmazonS3 s3, IAmazonDynamoDB dynamoDb,
             new AttributeDefinition(JobsTableSchema.JobId, ScalarAttributeType.S),
             new AttributeDefinition(JobsTableSchema.UserId, ScalarAttributeType.S),
             new AttributeDefinition(JobsTableSchema.CreatedAt, ScalarAttributeType.S),
+            new AttributeDefinition(JobsTableSchema.Unfinished, ScalarAttributeType.S),
+            new AttributeDefinition(JobsTableSchema.Method, ScalarAttributeType.S),
+            new AttributeDefinition(JobsTableSchema.CompletedAt, ScalarAttributeType.S),
         ],
         KeySchema = [new KeySchemaElement(JobsTableSchema.JobId, KeyType.HASH)],
         GlobalSecondaryIndexes =
         [
-            new GlobalSecondaryIndex
-            {
-                IndexName = JobsTableSchema.UserIndex,
-                KeySchema =
-                [
-                    new KeySchemaElement(JobsTableSchema.UserId, KeyType.HASH),
-                    new KeySchemaElement(JobsTableSchema.CreatedAt, KeyType.RANGE),
-                ],
-                Projection = new Projection { ProjectionType = ProjectionType.ALL },
-            },
+            Index(JobsTableSchema.UserIndex, JobsTableSchema.UserId, JobsTableSchema.CreatedAt),
+            Index(JobsTableSchema.UnfinishedIndex, JobsTableSchema.Unfinished, JobsTableSchema.CreatedAt),
+            Index(JobsTableSchema.FinishedIndex, JobsTableSchema.Method, JobsTableSchema.CompletedAt),
         ],
     };
+
+    private static GlobalSecondaryIndex Index(string name, string partitionKey, string sortKey) => new()
+    {
+        IndexName = name,
+        KeySchema = [new KeySchemaElement(partitionKey, KeyType.HASH), new KeySchemaElement(sortKey, KeyType.RANGE)],
+        Projection = new Projection { ProjectionType = ProjectionType.ALL },
+    };
+
+    /// <summary>
+    /// A table made by an older version lacks indexes added since; they are added (one at a time, as DynamoDB allows).
+    /// dynalite cannot add an index to a table: then the error says to start with a fresh table.
+    /// </summary>
+    private async Task AddMissingIndexesAsync(string table, CancellationToken cancellationToken)
+    {
+        var definition = JobsTableDefinition(table);
+        while (true)
+        {
+            var existing = (await dynamoDb.DescribeTableAsync(table, cancellationToken)).Table.GlobalSecondaryIndexes?.Select(i => i.IndexName).ToHashSet() ?? [];
+            var missing = definition.GlobalSecondaryIndexes.FirstOrDefault(i => !existing.Contains(i.IndexName));
+            if (missing is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await dynamoDb.UpdateTableAsync(new UpdateTableRequest
+                {
+                    TableName = table,
+                    AttributeDefinitions = definition.AttributeDefinitions,
+                    GlobalSecondaryIndexUpdates =
+                    [
+                        new GlobalSecondaryIndexUpdate
+                        {
+                            Create = new CreateGlobalSecondaryIndexAction { IndexName = missing.IndexName, KeySchema = missing.KeySchema, Projection = missing.Projection },
+                        },
+                    ],
+                }, cancellationToken);
+            }
+            catch (AmazonDynamoDBException e)
+            {
+                throw new InvalidOperationException(
+                    $"The jobs table '{table}' was made by an older version and lacks the index '{missing.IndexName}', which this DynamoDB " +
+                    $"cannot add ({e.Message}). Start with a fresh table: for the embedded backend, delete its data folder " +
+                    "(AppHost/.local-aws, or Aws:DataDirectory).", e);
+            }
+
+            Log.IndexAdded(logger, table, missing.IndexName);
+            await WaitUntilActiveAsync(table, cancellationToken);
+        }
+    }
 
     private async Task WaitUntilActiveAsync(string table, CancellationToken cancellationToken)
     {

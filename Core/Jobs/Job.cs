@@ -38,5 +38,8 @@ public sealed record Job
 
     public JobError? Error { get; init; }
 
+    /// <summary>Why the last attempt gave the job back (transient failure); kept for the message if the attempts run out.</summary>
+    public JobError? LastError { get; init; }
+
     public IReadOnlyList<JobSegment> Segments { get; init; } = [];
 }

@@ -18,6 +18,18 @@ public static class JobErrors
         _ => new JobError("internal_error", "An unexpected error stopped the job; it is logged with the job id."),
     };
 
+    /// <summary>
+    /// Failures another attempt may not meet (storage and network errors that outlasted the SDK's own retries, a full
+    /// disk): the job is given back while it has attempts left. The input's faults and ours are not retried.
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        AmazonServiceException service => (int)service.StatusCode is 0 or 429 or >= 500
+            || service.ErrorCode is "ThrottlingException" or "ProvisionedThroughputExceededException" or "RequestLimitExceeded" or "SlowDown" or "RequestTimeout",
+        AmazonClientException or HttpRequestException or IOException => true,
+        _ => false,
+    };
+
     /// <summary>Expected failures are the input's fault; the rest are ours (logged as errors, rethrown to the host).</summary>
     public static bool IsExpected(Exception exception) => exception is MediaException or SegmentPlanException;
 

@@ -8,8 +8,9 @@ namespace VideoAspire.Core.Jobs;
 /// <summary>
 /// Runs one job, wherever it runs (the in-process worker or the Lambda Processor): claim it, cut it with
 /// ffmpeg reading the upload straight from S3, store each segment and thumbnail as soon as it exists,
-/// and commit COMPLETED only when every object is stored. On failure it deletes what this attempt stored
-/// and records FAILED with a code and message, then rethrows unexpected errors to the host.
+/// and commit COMPLETED only when every object is stored. Each attempt stores under its own prefix. A transient
+/// failure (storage, network) gives the job back while attempts are left; any other failure records FAILED with a
+/// code and message and removes every attempt's objects. Nothing is rethrown: the outcome says what happened.
 /// </summary>
 public sealed class JobExecutor(
     JobStore jobs, VideoPipeline pipeline, ObjectStore objects, PresignedUrls urls, JobTelemetry telemetry,
@@ -39,17 +40,15 @@ public sealed class JobExecutor(
         using var activity = telemetry.Source.StartActivity("job.execute");
         activity?.SetTag("job.id", job.Id).SetTag("job.attempt", job.Attempt).SetTag("job.method", method.ToString());
         var started = timeProvider.GetTimestamp();
-        var stored = new List<string>();
-        var outcome = await RunAsync(job, method, stored, timeLimit, cancellationToken);
+        var outcome = await RunAsync(job, method, timeLimit, cancellationToken);
         telemetry.Finished(method, outcome.ToString().ToLowerInvariant(), timeProvider.GetElapsedTime(started));
         activity?.SetTag("job.outcome", outcome.ToString());
         return outcome;
     }
 
-    private async Task<JobOutcome> RunAsync(
-        Job job, ProcessingMethod method, List<string> stored, TimeSpan? timeLimit, CancellationToken cancellationToken)
+    private async Task<JobOutcome> RunAsync(Job job, ProcessingMethod method, TimeSpan? timeLimit, CancellationToken cancellationToken)
     {
-        var progress = new ProgressWriter(jobs, job.Id, job.Attempt, ProgressInterval, timeProvider);
+        var progress = new ProgressWriter(jobs, job.Id, job.Attempt, ProgressInterval, timeProvider, logger);
         using var deadline = new CancellationTokenSource(timeLimit ?? Timeout.InfiniteTimeSpan, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, progress.Lost, deadline.Token);
         try
@@ -59,14 +58,19 @@ public sealed class JobExecutor(
             var spec = new SegmentJobSpec(input, job.Options.Cutting, job.Options.Output, job.Options.Overlay, job.Options.Thumbnails) { JobId = job.Id };
             var result = await pipeline.RunAsync(spec, async (segment, ct) =>
             {
-                segments.Add(await StoreAsync(job.Id, segment, stored, ct));
+                segments.Add(await StoreAsync(job, segment, ct));
                 telemetry.SegmentStored(method);
             }, progress, linked.Token);
 
             await progress.DisposeAsync();
             if (!await jobs.CompleteAsync(job.Id, job.Attempt, segments, result.Media.Duration.TotalSeconds, CancellationToken.None))
             {
-                return await LostAsync(job, stored);
+                return await LostAsync(job);
+            }
+
+            if (job.Attempt > 1)
+            {
+                await DeleteEarlierAttemptsAsync(job); // what crashed attempts left behind
             }
 
             Log.JobCompleted(logger, job.Id, segments.Count);
@@ -74,37 +78,42 @@ public sealed class JobExecutor(
         }
         catch (OperationCanceledException) when (progress.IsLost)
         {
-            return await LostAsync(job, stored);
+            return await LostAsync(job);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            var error = new JobError("timeout",
-                $"The job did not finish within the {timeLimit!.Value.TotalSeconds:0} s this invocation had left; it was stopped before the deadline.");
-            await DeleteQuietlyAsync(job.Id, stored);
-            await jobs.FailAsync(job.Id, job.Attempt, error, CancellationToken.None);
-            Log.JobFailed(logger, job.Id, error.Code, error.Message);
-            return JobOutcome.Failed;
+            return await FailAsync(job, new JobError("timeout",
+                $"The job did not finish within the {timeLimit!.Value.TotalSeconds:0} s this invocation had left; it was stopped before the deadline."));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await DeleteQuietlyAsync(job.Id, stored);
+            await DeleteQuietlyAsync(job.Id, StorageLayout.AttemptPrefix(job.Id, job.Attempt));
             await jobs.ReleaseAsync(job.Id, job.Attempt, CancellationToken.None);
             Log.JobReleased(logger, job.Id);
             return JobOutcome.Released;
         }
-        catch (Exception e)
+        catch (Exception e) when (JobErrors.IsTransient(e) && job.Attempt < jobs.MaxAttempts)
         {
             var error = JobErrors.From(e);
-            await DeleteQuietlyAsync(job.Id, stored);
-            await jobs.FailAsync(job.Id, job.Attempt, error, CancellationToken.None);
-            if (!JobErrors.IsExpected(e))
+            await DeleteQuietlyAsync(job.Id, StorageLayout.AttemptPrefix(job.Id, job.Attempt));
+            if (!await jobs.ReleaseAsync(job.Id, job.Attempt, CancellationToken.None, error))
             {
-                Log.JobCrashed(logger, e, job.Id, error.Code);
-                throw;
+                return JobOutcome.Lost;
             }
 
-            Log.JobFailed(logger, job.Id, error.Code, error.Message);
-            return JobOutcome.Failed;
+            Log.JobRetrying(logger, job.Id, job.Attempt, error.Code, error.Message);
+            return JobOutcome.Retry;
+        }
+#pragma warning disable CA1031 // every failure ends as a recorded outcome; unexpected ones are logged with their stack
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            if (!JobErrors.IsExpected(e))
+            {
+                Log.JobCrashed(logger, e, job.Id, JobErrors.From(e).Code);
+            }
+
+            return await FailAsync(job, JobErrors.From(e));
         }
         finally
         {
@@ -112,16 +121,32 @@ public sealed class JobExecutor(
         }
     }
 
-    private async Task<JobSegment> StoreAsync(string jobId, ProducedSegment segment, List<string> stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records FAILED, then removes every attempt's objects (nothing else can own a FAILED job). If the job was
+    /// lost meanwhile, only this attempt's objects go: the prefix may hold the new owner's work.
+    /// </summary>
+    private async Task<JobOutcome> FailAsync(Job job, JobError error)
     {
-        var key = StorageLayout.SegmentKey(jobId, segment.Index);
-        stored.Add(key);
+        await DeleteQuietlyAsync(job.Id, StorageLayout.AttemptPrefix(job.Id, job.Attempt));
+        if (!await jobs.FailAsync(job.Id, job.Attempt, error, CancellationToken.None))
+        {
+            Log.JobLost(logger, job.Id, job.Attempt);
+            return JobOutcome.Lost;
+        }
+
+        await DeleteQuietlyAsync(job.Id, StorageLayout.JobPrefix(job.Id));
+        Log.JobFailed(logger, job.Id, error.Code, error.Message);
+        return JobOutcome.Failed;
+    }
+
+    private async Task<JobSegment> StoreAsync(Job job, ProducedSegment segment, CancellationToken cancellationToken)
+    {
+        var key = StorageLayout.SegmentKey(job.Id, job.Attempt, segment.Index);
         await objects.PutFileAsync(key, segment.Path, "video/mp4", cancellationToken);
         string? thumbnailKey = null;
         if (segment.ThumbnailPath is not null)
         {
-            thumbnailKey = StorageLayout.ThumbnailKey(jobId, segment.Index);
-            stored.Add(thumbnailKey);
+            thumbnailKey = StorageLayout.ThumbnailKey(job.Id, job.Attempt, segment.Index);
             await objects.PutFileAsync(thumbnailKey, segment.ThumbnailPath, "image/jpeg", cancellationToken);
         }
 
@@ -129,30 +154,33 @@ public sealed class JobExecutor(
             segment.SizeBytes, key, thumbnailKey);
     }
 
-    private async Task<JobOutcome> LostAsync(Job job, List<string> stored)
+    private async Task<JobOutcome> LostAsync(Job job)
     {
-        await DeleteQuietlyAsync(job.Id, stored);
+        await DeleteQuietlyAsync(job.Id, StorageLayout.AttemptPrefix(job.Id, job.Attempt));
         Log.JobLost(logger, job.Id, job.Attempt);
         return JobOutcome.Lost;
     }
 
-    /// <summary>Deletes this attempt's objects; a failure here is logged, never allowed to hide the job's own outcome.</summary>
-    private async Task DeleteQuietlyAsync(string jobId, List<string> stored)
+    private async Task DeleteEarlierAttemptsAsync(Job job)
     {
-        if (stored.Count == 0)
+        for (var attempt = 1; attempt < job.Attempt; attempt++)
         {
-            return;
+            await DeleteQuietlyAsync(job.Id, StorageLayout.AttemptPrefix(job.Id, attempt));
         }
+    }
 
+    /// <summary>Deletes objects under a prefix of the job; a failure here is logged, never allowed to hide the job's own outcome.</summary>
+    private async Task DeleteQuietlyAsync(string jobId, string prefix)
+    {
         try
         {
-            await objects.DeleteKeysAsync(stored, CancellationToken.None);
+            await objects.DeletePrefixAsync(prefix, CancellationToken.None);
         }
 #pragma warning disable CA1031 // cleanup is best effort by design; the failure is logged
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            Log.CleanupFailed(logger, e, jobId, stored.Count);
+            Log.CleanupFailed(logger, e, jobId, prefix);
         }
     }
 }

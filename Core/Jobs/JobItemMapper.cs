@@ -24,6 +24,11 @@ internal static class JobItemMapper
             [JobsTableSchema.Options] = new(JsonSerializer.Serialize(job.Options, JobJson.TypeInfo<JobOptions>())),
             [JobsTableSchema.Segments] = new(JsonSerializer.Serialize(job.Segments, JobJson.TypeInfo<IReadOnlyList<JobSegment>>())),
         };
+        if (job.Status is JobStatus.Queued or JobStatus.Processing)
+        {
+            item[JobsTableSchema.Unfinished] = new(Method(job.Method));
+        }
+
         return item;
     }
 
@@ -46,10 +51,14 @@ internal static class JobItemMapper
         HeartbeatAt = OptionalTimestamp(item, JobsTableSchema.HeartbeatAt),
         InputDurationSeconds = item.TryGetValue(JobsTableSchema.InputDuration, out var d) && d.N is { } n
             ? double.Parse(n, CultureInfo.InvariantCulture) : null,
-        Error = item.TryGetValue(JobsTableSchema.ErrorCode, out var code) && code.S is { } c
-            ? new JobError(c, item.TryGetValue(JobsTableSchema.ErrorMessage, out var m) ? m.S ?? "" : "")
-            : null,
+        Error = OptionalError(item, JobsTableSchema.ErrorCode, JobsTableSchema.ErrorMessage),
+        LastError = OptionalError(item, JobsTableSchema.LastErrorCode, JobsTableSchema.LastErrorMessage),
     };
+
+    private static JobError? OptionalError(Dictionary<string, AttributeValue> item, string codeName, string messageName) =>
+        item.TryGetValue(codeName, out var code) && code.S is { } c
+            ? new JobError(c, item.TryGetValue(messageName, out var m) ? m.S ?? "" : "")
+            : null;
 
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

@@ -13,4 +13,7 @@ public enum JobOutcome
 
     /// <summary>Stopped by shutdown; the job was given back to the queue.</summary>
     Released,
+
+    /// <summary>A transient failure (storage, network) with attempts left: the job was given back to be tried again.</summary>
+    Retry,
 }

@@ -13,7 +13,10 @@ public static class JobServiceCollectionExtensions
     {
         services.AddAwsClients();
         services.AddVideoPipeline();
+        services.AddOptions<JobRecoveryOptions>().BindConfiguration(JobRecoveryOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<JobRecoveryOptions>, JobRecoveryOptionsValidator>());
         services.TryAddSingleton<JobStore>();
+        services.TryAddSingleton<JobSweeper>();
         services.TryAddSingleton<ObjectStore>();
         services.TryAddSingleton<JobTelemetry>();
         services.TryAddSingleton<JobExecutor>();

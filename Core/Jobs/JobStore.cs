@@ -11,9 +11,13 @@ namespace VideoAspire.Core.Jobs;
 /// delivery, a worker that lost its claim, a delete) never overwrite each other: a refused write
 /// returns false instead of throwing.
 /// </summary>
-public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> options, TimeProvider timeProvider)
+public sealed class JobStore(
+    IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> options, IOptions<JobRecoveryOptions> recovery, TimeProvider timeProvider)
 {
     private string Table => options.Value.JobsTableName;
+
+    /// <summary>Attempts a job gets (<see cref="JobRecoveryOptions.MaxAttempts"/>).</summary>
+    public int MaxAttempts => recovery.Value.MaxAttempts;
 
     public async Task CreateAsync(Job job, CancellationToken cancellationToken)
     {
@@ -94,17 +98,23 @@ public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> 
         return count;
     }
 
-    /// <summary>QUEUED -> PROCESSING with a new attempt number; null when the job is not queued (a duplicate or late delivery).</summary>
+    /// <summary>
+    /// QUEUED, or PROCESSING with a heartbeat older than <see cref="JobRecoveryOptions.StaleAfter"/> (its attempt died),
+    /// -> PROCESSING with a new attempt number, while attempts are left. Null otherwise: a duplicate or late delivery,
+    /// a live attempt, a finished or deleted job, or no attempts left (the sweep fails such a job).
+    /// </summary>
     public async Task<Job?> TryClaimAsync(string jobId, CancellationToken cancellationToken)
     {
-        var now = Timestamp(timeProvider.GetUtcNow());
+        var now = timeProvider.GetUtcNow();
         var update = new Update("SET #status = :processing, #stage = :stage, #attempt = #attempt + :one, #started = :now, #heartbeat = :now, #updated = :now, #progress = :zero")
             .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#attempt", JobsTableSchema.Attempt)
             .Name("#started", JobsTableSchema.StartedAt).Name("#heartbeat", JobsTableSchema.HeartbeatAt)
             .Name("#updated", JobsTableSchema.UpdatedAt).Name("#progress", JobsTableSchema.Progress)
-            .Value(":processing", Status(JobStatus.Processing)).Value(":stage", JobStages.Probing).Value(":now", now)
-            .Value(":one", Number(1)).Value(":zero", Number(0)).Value(":queued", Status(JobStatus.Queued));
-        var attributes = await TryUpdateAsync(jobId, update, "#status = :queued", ReturnValue.ALL_NEW, cancellationToken);
+            .Value(":processing", Status(JobStatus.Processing)).Value(":stage", JobStages.Probing).Value(":now", Timestamp(now))
+            .Value(":one", Number(1)).Value(":zero", Number(0)).Value(":queued", Status(JobStatus.Queued))
+            .Value(":max", Number(recovery.Value.MaxAttempts)).Value(":stale", Timestamp(now - recovery.Value.StaleAfter));
+        var attributes = await TryUpdateAsync(jobId, update,
+            "#attempt < :max AND (#status = :queued OR (#status = :processing AND #heartbeat < :stale))", ReturnValue.ALL_NEW, cancellationToken);
         return attributes is null ? null : FromItem(attributes);
     }
 
@@ -123,7 +133,7 @@ public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> 
         string jobId, int attempt, IReadOnlyList<JobSegment> segments, double inputDurationSeconds, CancellationToken cancellationToken)
     {
         var now = Timestamp(timeProvider.GetUtcNow());
-        var update = new Update("SET #status = :completed, #stage = :stage, #progress = :hundred, #segments = :segments, #duration = :duration, #completed_at = :now, #updated = :now")
+        var update = Finished("SET #status = :completed, #stage = :stage, #progress = :hundred, #segments = :segments, #duration = :duration, #completed_at = :now, #updated = :now")
             .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#progress", JobsTableSchema.Progress)
             .Name("#segments", JobsTableSchema.Segments).Name("#duration", JobsTableSchema.InputDuration)
             .Name("#completed_at", JobsTableSchema.CompletedAt).Name("#updated", JobsTableSchema.UpdatedAt)
@@ -136,21 +146,40 @@ public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> 
     /// <summary>PROCESSING (this attempt) or, with no attempt, QUEUED -> FAILED.</summary>
     public async Task<bool> FailAsync(string jobId, int? attempt, JobError error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(error);
-        var now = Timestamp(timeProvider.GetUtcNow());
-        var update = new Update("SET #status = :failed, #stage = :stage, #code = :code, #message = :message, #completed_at = :now, #updated = :now")
-            .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#code", JobsTableSchema.ErrorCode)
-            .Name("#message", JobsTableSchema.ErrorMessage).Name("#completed_at", JobsTableSchema.CompletedAt).Name("#updated", JobsTableSchema.UpdatedAt)
-            .Value(":failed", Status(JobStatus.Failed)).Value(":stage", JobStages.Failed).Value(":code", error.Code)
-            .Value(":message", error.Message.Length > 1000 ? error.Message[..1000] : error.Message).Value(":now", now);
+        var update = Failure(error);
         return attempt is { } a
             ? await TryUpdateAsync(jobId, OwnedBy(update, a), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null
             : await TryUpdateAsync(jobId, update.Value(":queued", Status(JobStatus.Queued)), "#status = :queued", ReturnValue.NONE, cancellationToken) is not null;
     }
 
-    /// <summary>Gives a claimed job back (PROCESSING -> QUEUED) when this attempt stops without an outcome, e.g. at shutdown.</summary>
-    public async Task<bool> ReleaseAsync(string jobId, int attempt, CancellationToken cancellationToken) =>
-        await TryUpdateAsync(jobId, OwnedBy(BackToQueue(), attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
+    /// <summary>
+    /// Fails a job nobody is running, as the sweep last saw it: still in <paramref name="seen"/>'s status and attempt,
+    /// and untouched since <paramref name="idleSince"/> (its heartbeat when PROCESSING, its last update when QUEUED).
+    /// False when anything moved in between (an attempt started or finished).
+    /// </summary>
+    public async Task<bool> FailAbandonedAsync(Job seen, DateTimeOffset idleSince, JobError error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        var update = Failure(error).Name("#attempt", JobsTableSchema.Attempt).Name("#seen", IdleAttribute(seen.Status))
+            .Value(":status", Status(seen.Status)).Value(":attempt", Number(seen.Attempt)).Value(":idle", Timestamp(idleSince));
+        return await TryUpdateAsync(seen.Id, update, "#status = :status AND #attempt = :attempt AND #seen < :idle", ReturnValue.NONE, cancellationToken) is not null;
+    }
+
+    /// <summary>
+    /// Gives a claimed job back (PROCESSING -> QUEUED) when this attempt stops without an outcome: at shutdown, or after
+    /// a transient failure (<paramref name="reason"/>, kept as the job's last error).
+    /// </summary>
+    public async Task<bool> ReleaseAsync(string jobId, int attempt, CancellationToken cancellationToken, JobError? reason = null)
+    {
+        var update = BackToQueue(reason is null ? "" : ", #last_code = :last_code, #last_message = :last_message");
+        if (reason is not null)
+        {
+            update.Name("#last_code", JobsTableSchema.LastErrorCode).Name("#last_message", JobsTableSchema.LastErrorMessage)
+                .Value(":last_code", reason.Code).Value(":last_message", Truncate(reason.Message));
+        }
+
+        return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
+    }
 
     /// <summary>Takes a PROCESSING job whose last heartbeat is older than <paramref name="staleBefore"/> back to QUEUED.</summary>
     public async Task<bool> RequeueIfStaleAsync(string jobId, DateTimeOffset staleBefore, CancellationToken cancellationToken)
@@ -160,47 +189,55 @@ public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> 
         return await TryUpdateAsync(jobId, update, "#status = :processing AND #heartbeat < :stale", ReturnValue.NONE, cancellationToken) is not null;
     }
 
-    /// <summary>Unfinished jobs (QUEUED or PROCESSING) of one processing method: what a restarting worker must look at.</summary>
-    public async Task<IReadOnlyList<Job>> ListUnfinishedAsync(ProcessingMethod method, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a QUEUED job untouched since <paramref name="idleSince"/> as dispatched now; false when it moved or another
+    /// sweeper did it first, so one stranded job is dispatched again once per sweep, not once per Api instance.
+    /// </summary>
+    public async Task<bool> TouchIfIdleAsync(string jobId, DateTimeOffset idleSince, CancellationToken cancellationToken)
     {
-        var jobs = new List<Job>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await dynamoDb.ScanAsync(new ScanRequest
-            {
-                TableName = Table,
-                FilterExpression = "#method = :method AND (#status = :queued OR #status = :processing)",
-                ExpressionAttributeNames = new Dictionary<string, string> { ["#method"] = JobsTableSchema.Method, ["#status"] = JobsTableSchema.Status },
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
-                {
-                    [":method"] = new(Method(method)),
-                    [":queued"] = new(Status(JobStatus.Queued)),
-                    [":processing"] = new(Status(JobStatus.Processing)),
-                },
-                ConsistentRead = true,
-                ExclusiveStartKey = start,
-            }, cancellationToken);
-            jobs.AddRange((page.Items ?? []).Select(FromItem));
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-
-        return [.. jobs.OrderBy(j => j.CreatedAt)];
+        var update = new Update("SET #updated = :now").Name("#status", JobsTableSchema.Status).Name("#updated", JobsTableSchema.UpdatedAt)
+            .Value(":now", Timestamp(timeProvider.GetUtcNow())).Value(":queued", Status(JobStatus.Queued)).Value(":idle", Timestamp(idleSince));
+        return await TryUpdateAsync(jobId, update, "#status = :queued AND #updated < :idle", ReturnValue.NONE, cancellationToken) is not null;
     }
 
-    /// <summary>Every job in the table (a Scan: for diagnostics, not for request paths).</summary>
-    public async Task<IReadOnlyList<Job>> ListAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Unfinished jobs (QUEUED or PROCESSING) of one method, oldest first, from the sparse unfinished index: the read
+    /// costs what is unfinished, not the table. The index is eventually consistent: act on it with conditional writes.
+    /// </summary>
+    public async Task<IReadOnlyList<Job>> ListUnfinishedAsync(ProcessingMethod method, CancellationToken cancellationToken) =>
+        await QueryAllAsync(new QueryRequest
+        {
+            TableName = Table,
+            IndexName = JobsTableSchema.UnfinishedIndex,
+            KeyConditionExpression = "#unfinished = :method",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#unfinished"] = JobsTableSchema.Unfinished },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":method"] = new(Method(method)) },
+        }, int.MaxValue, cancellationToken);
+
+    /// <summary>Jobs of one method that finished since <paramref name="since"/>, newest first, at most <paramref name="limit"/> (the finished index).</summary>
+    public async Task<IReadOnlyList<Job>> ListFinishedSinceAsync(
+        ProcessingMethod method, DateTimeOffset since, int limit, CancellationToken cancellationToken) =>
+        await QueryAllAsync(new QueryRequest
+        {
+            TableName = Table,
+            IndexName = JobsTableSchema.FinishedIndex,
+            KeyConditionExpression = "#method = :method AND #completed >= :since",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#method"] = JobsTableSchema.Method, ["#completed"] = JobsTableSchema.CompletedAt },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":method"] = new(Method(method)), [":since"] = new(Timestamp(since)) },
+            ScanIndexForward = false,
+        }, limit, cancellationToken);
+
+    private async Task<IReadOnlyList<Job>> QueryAllAsync(QueryRequest request, int limit, CancellationToken cancellationToken)
     {
         var jobs = new List<Job>();
-        Dictionary<string, AttributeValue>? start = null;
         do
         {
-            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = Table, ExclusiveStartKey = start }, cancellationToken);
+            request.Limit = Math.Min(limit - jobs.Count, 1000);
+            var page = await dynamoDb.QueryAsync(request, cancellationToken);
             jobs.AddRange((page.Items ?? []).Select(FromItem));
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
-        while (start is not null);
+        while (request.ExclusiveStartKey is not null && jobs.Count < limit);
 
         return jobs;
     }
@@ -232,7 +269,27 @@ public sealed class JobStore(IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> 
         .Name("#status", JobsTableSchema.Status).Name("#attempt", JobsTableSchema.Attempt)
         .Value(":processing", Status(JobStatus.Processing)).Value(":attempt", Number(attempt));
 
-    private Update BackToQueue() => new Update("SET #status = :queued, #stage = :stage, #progress = :zero, #updated = :now")
+    /// <summary>A transition to a final state: the job leaves the unfinished index and gets its expiry time.</summary>
+    private Update Finished(string setExpression) => new Update(setExpression + ", #ttl = :ttl REMOVE #unfinished")
+        .Name("#ttl", JobsTableSchema.Ttl).Name("#unfinished", JobsTableSchema.Unfinished)
+        .Value(":ttl", Number((timeProvider.GetUtcNow() + TimeSpan.FromDays(options.Value.FinishedJobRetentionDays)).ToUnixTimeSeconds()));
+
+    private Update Failure(JobError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return Finished("SET #status = :failed, #stage = :stage, #code = :code, #message = :message, #completed_at = :now, #updated = :now")
+            .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#code", JobsTableSchema.ErrorCode)
+            .Name("#message", JobsTableSchema.ErrorMessage).Name("#completed_at", JobsTableSchema.CompletedAt).Name("#updated", JobsTableSchema.UpdatedAt)
+            .Value(":failed", Status(JobStatus.Failed)).Value(":stage", JobStages.Failed).Value(":code", error.Code)
+            .Value(":message", Truncate(error.Message)).Value(":now", Timestamp(timeProvider.GetUtcNow()));
+    }
+
+    private static string Truncate(string message) => message.Length > 1000 ? message[..1000] : message;
+
+    /// <summary>The attribute that shows an unfinished job is idle: its heartbeat while PROCESSING, its last update while QUEUED.</summary>
+    private static string IdleAttribute(JobStatus status) => status == JobStatus.Processing ? JobsTableSchema.HeartbeatAt : JobsTableSchema.UpdatedAt;
+
+    private Update BackToQueue(string extraSet = "") => new Update("SET #status = :queued, #stage = :stage, #progress = :zero, #updated = :now" + extraSet)
         .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage)
         .Name("#progress", JobsTableSchema.Progress).Name("#updated", JobsTableSchema.UpdatedAt)
         .Value(":queued", Status(JobStatus.Queued)).Value(":stage", JobStages.Queued).Value(":zero", Number(0))

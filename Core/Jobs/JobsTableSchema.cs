@@ -23,6 +23,22 @@ public static class JobsTableSchema
     public const string ErrorCode = "error_code";
     public const string ErrorMessage = "error_message";
 
+    /// <summary>Why the previous attempt gave the job back (a transient failure): reported if the attempts run out.</summary>
+    public const string LastErrorCode = "last_error_code";
+    public const string LastErrorMessage = "last_error_message";
+
+    /// <summary>
+    /// Present only while the job is QUEUED or PROCESSING, holding its method's wire name: the key of the sparse
+    /// <see cref="UnfinishedIndex"/>, so finding stranded jobs reads only unfinished ones, never the whole table.
+    /// </summary>
+    public const string Unfinished = "unfinished";
+
     /// <summary>GSI listing one user's jobs newest first: partition user_id, sort created_at (ISO-8601).</summary>
     public const string UserIndex = "user_id-created_at-index";
+
+    /// <summary>Sparse GSI of unfinished jobs: partition <see cref="Unfinished"/> (the method), sort created_at.</summary>
+    public const string UnfinishedIndex = "unfinished-created_at-index";
+
+    /// <summary>Sparse GSI of finished jobs (only they have completed_at): partition method, sort completed_at. For diagnostics.</summary>
+    public const string FinishedIndex = "method-completed_at-index";
 }

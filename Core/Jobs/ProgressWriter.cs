@@ -1,15 +1,19 @@
+using Microsoft.Extensions.Logging;
+
 namespace VideoAspire.Core.Jobs;
 
 /// <summary>
 /// Takes progress reports as fast as ffmpeg produces them and writes the latest one (with a heartbeat)
 /// at most once per interval. When a write is refused, the attempt no longer owns the job:
-/// <see cref="Lost"/> is cancelled so the work stops.
+/// <see cref="Lost"/> is cancelled so the work stops. A write that fails for any other reason (throttling,
+/// a network blip) never fails the job: it is logged and the next tick tries again.
 /// </summary>
 internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
 {
     private readonly JobStore _jobs;
     private readonly string _jobId;
     private readonly int _attempt;
+    private readonly ILogger _logger;
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -17,11 +21,12 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
     private double _written = -1;
     private int _disposed;
 
-    public ProgressWriter(JobStore jobs, string jobId, int attempt, TimeSpan interval, TimeProvider timeProvider)
+    public ProgressWriter(JobStore jobs, string jobId, int attempt, TimeSpan interval, TimeProvider timeProvider, ILogger logger)
     {
         _jobs = jobs;
         _jobId = jobId;
         _attempt = attempt;
+        _logger = logger;
         Lost = _lost.Token;
         _loop = LoopAsync(interval, timeProvider);
     }
@@ -60,7 +65,18 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
                     latest = _written; // nothing new: still send the heartbeat
                 }
 
-                if (!await _jobs.ReportProgressAsync(_jobId, _attempt, JobStages.Cutting, Math.Max(latest, 0), _stop.Token))
+                bool owned;
+                try
+                {
+                    owned = await _jobs.ReportProgressAsync(_jobId, _attempt, JobStages.Cutting, Math.Max(latest, 0), _stop.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    Log.HeartbeatFailed(_logger, e, _jobId); // not the job's fault: try again at the next tick
+                    continue;
+                }
+
+                if (!owned)
                 {
                     IsLost = true;
                     await _lost.CancelAsync();

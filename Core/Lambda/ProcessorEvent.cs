@@ -7,7 +7,8 @@ namespace VideoAspire.Core.Lambda;
 /// <summary>
 /// The versioned payload the Api sends to the Processor function. Version 1:
 /// <c>{"version":1,"kind":"job","jobId":"…","bucket":"…","key":"…","options":{…},"traceparent":"00-…"}</c>
-/// or <c>{"version":1,"kind":"ping"}</c>. The job record stays the source of truth; bucket, key and options
+/// or <c>{"version":1,"kind":"ping"}</c>, or <c>{"version":1,"kind":"sweep"}</c> (sent on a schedule: find stranded
+/// Lambda jobs and dispatch them again). The job record stays the source of truth; bucket, key and options
 /// travel for logs and for people reading the Lambda console.
 /// </summary>
 public sealed record ProcessorEvent
@@ -15,6 +16,7 @@ public sealed record ProcessorEvent
     public const int CurrentVersion = 1;
     public const string JobKind = "job";
     public const string PingKind = "ping";
+    public const string SweepKind = "sweep";
 
     public int Version { get; init; } = CurrentVersion;
 
@@ -38,6 +40,8 @@ public sealed record ProcessorEvent
     }
 
     public static ProcessorEvent Ping() => new() { Kind = PingKind };
+
+    public static ProcessorEvent Sweep() => new() { Kind = SweepKind };
 
     public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, JobJson.TypeInfo<ProcessorEvent>());
 
@@ -66,10 +70,10 @@ public sealed record ProcessorEvent
 
         return parsed.Kind switch
         {
-            PingKind => parsed,
+            PingKind or SweepKind => parsed,
             JobKind when Storage.StorageLayout.IsValidId(parsed.JobId) => parsed,
             JobKind => throw new InvalidEventException("A job event needs a jobId of 32 hex characters."),
-            _ => throw new InvalidEventException($"Unknown event kind '{parsed.Kind}'; expected 'job' or 'ping'."),
+            _ => throw new InvalidEventException($"Unknown event kind '{parsed.Kind}'; expected 'job', 'ping' or 'sweep'."),
         };
     }
 }

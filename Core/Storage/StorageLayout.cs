@@ -14,16 +14,24 @@ public static partial class StorageLayout
     /// <summary>uploads/{user}/{videoId}/source — the caller owns everything under uploads/{user}/.</summary>
     public static string UploadKey(string userId, string videoId) => $"uploads/{UserSegment(userId)}/{videoId}/source";
 
+    /// <summary>Everything any attempt of the job stored.</summary>
     public static string JobPrefix(string jobId) => $"jobs/{jobId}/";
+
+    /// <summary>
+    /// jobs/{jobId}/a{attempt}/ — one attempt's objects. Attempts never share a key, so an attempt that lost the
+    /// job can remove what it stored without touching what the attempt that took over stores.
+    /// </summary>
+    public static string AttemptPrefix(string jobId, int attempt) =>
+        string.Create(CultureInfo.InvariantCulture, $"jobs/{jobId}/a{attempt}/");
 
     /// <summary>Everything one user uploaded.</summary>
     public static string UploadsPrefix(string userId) => $"uploads/{UserSegment(userId)}/";
 
-    public static string SegmentKey(string jobId, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"jobs/{jobId}/segments/{index:D4}.mp4");
+    public static string SegmentKey(string jobId, int attempt, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{AttemptPrefix(jobId, attempt)}segments/{index:D4}.mp4");
 
-    public static string ThumbnailKey(string jobId, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"jobs/{jobId}/thumbnails/{index:D4}.jpg");
+    public static string ThumbnailKey(string jobId, int attempt, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{AttemptPrefix(jobId, attempt)}thumbnails/{index:D4}.jpg");
 
     /// <summary>
     /// A user id as a key segment: itself when plainly safe ([A-Za-z0-9_-], at most 64), else "~" and a hash of it

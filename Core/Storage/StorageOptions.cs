@@ -23,6 +23,13 @@ public sealed class StorageOptions
     /// <summary>Origins allowed to PUT uploads straight from a browser (bucket CORS, set by the bootstrap).</summary>
     public string[] CorsAllowedOrigins { get; set; } = ["*"];
 
+    /// <summary>
+    /// How long a finished job's record is kept: its <c>ttl</c> attribute, after which DynamoDB deletes it (where TTL
+    /// is supported; the CDK stack expires the job's objects after the same time).
+    /// </summary>
+    [Range(1, 3650)]
+    public int FinishedJobRetentionDays { get; set; } = 30;
+
     /// <summary>Create the bucket and table at start when missing (development, tests, Aspire).</summary>
     public bool BootstrapResources { get; set; }
 }

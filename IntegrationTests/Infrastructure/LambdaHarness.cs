@@ -24,6 +24,7 @@ public sealed class LambdaHarness : IAsyncDisposable
     private readonly OutputTail _processorOutput = new(200);
     private WebApplication _app = null!;
     private ChildProcess? _processor;
+    private IReadOnlyDictionary<string, string?> _environment = new Dictionary<string, string?>();
 
     public Uri Endpoint { get; private set; } = null!;
 
@@ -59,6 +60,19 @@ public sealed class LambdaHarness : IAsyncDisposable
     /// <summary>Sends SIGTERM to the Processor, as Lambda does when it shuts an execution environment down.</summary>
     public Task TerminateProcessorAsync() => ProcessRunner.RunAsync(
         new ProcessSpec("kill", ["-TERM", _processor!.Id.ToString(CultureInfo.InvariantCulture)]), null, TestContext.Current.CancellationToken);
+
+    /// <summary>Kills the Processor with SIGKILL, as Lambda does on out-of-memory or a hard timeout: none of its code runs.</summary>
+    public async Task KillProcessorAsync()
+    {
+        await ProcessRunner.RunAsync(
+            new ProcessSpec("kill", ["-KILL", _processor!.Id.ToString(CultureInfo.InvariantCulture)]), null, TestContext.Current.CancellationToken);
+        await WaitForProcessorExitAsync(TimeSpan.FromSeconds(10));
+        await _processor.DisposeAsync();
+        _processor = null;
+    }
+
+    /// <summary>Starts a fresh Processor instance with the same environment (a new execution environment).</summary>
+    public void StartNewProcessor() => StartProcessor(_environment);
 
     /// <summary>Waits for the Processor process to exit by itself.</summary>
     public Task WaitForProcessorExitAsync(TimeSpan timeout) => _processor!.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(timeout);
@@ -118,6 +132,7 @@ public sealed class LambdaHarness : IAsyncDisposable
 
     private void StartProcessor(IReadOnlyDictionary<string, string?> environment)
     {
+        _environment = environment;
         // The built Processor by default; VIDEOASPIRE_PROCESSOR_EXECUTABLE runs the same tests against a published
         // bootstrap (e.g. the Native AOT one: tools/publish-processor.sh aot).
         var executable = Environment.GetEnvironmentVariable("VIDEOASPIRE_PROCESSOR_EXECUTABLE") is { Length: > 0 } published

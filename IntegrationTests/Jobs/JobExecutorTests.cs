@@ -104,7 +104,7 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
     }
 
     [Fact]
-    public async Task Execute_PersistentS3Fault_FailsCleanlyWithNothingLeftBehind()
+    public async Task Execute_PersistentS3Fault_IsTriedMaxAttemptsTimesThenFailsWithNothingLeftBehind()
     {
         var job = await QueueJobAsync(await videos.H264Gop2Async());
         var secondSegmentAlwaysFails = new FaultyHttpClientFactory(request =>
@@ -112,15 +112,137 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
                 ? FaultKind.ServiceUnavailable : FaultKind.None);
         await using var faulty = JobServices.Build(backend, _bucket, _table,
             s3: AwsClientFactory.CreateS3(backend.Connection, c => c.HttpClientFactory = secondSegmentAlwaysFails));
+        var executor = faulty.GetRequiredService<JobExecutor>();
 
-        await Assert.ThrowsAnyAsync<AmazonS3Exception>(() =>
-            faulty.GetRequiredService<JobExecutor>().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken));
+        var outcomes = new List<JobOutcome>();
+        var afterFirst = (JobStatus.Failed, (string?)null, -1);
+        for (var i = 0; i < 4; i++)
+        {
+            outcomes.Add(await executor.ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken));
+            if (i == 0)
+            {
+                var queued = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+                afterFirst = (queued.Status, queued.LastError?.Code,
+                    (await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken)).Count);
+            }
+        }
 
         var stored = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
-        Assert.Equal(JobStatus.Failed, stored.Status);
-        Assert.Equal("storage_error", stored.Error!.Code);
-        Assert.Equal(backend.Connection.MaxAttempts, secondSegmentAlwaysFails.Faults);
+        Assert.Equal([JobOutcome.Retry, JobOutcome.Retry, JobOutcome.Failed, JobOutcome.Skipped], outcomes);
+        Assert.Equal((JobStatus.Queued, "storage_error", 0), afterFirst);
+        Assert.Equal((JobStatus.Failed, "storage_error", 3), (stored.Status, stored.Error!.Code, stored.Attempt));
+        Assert.Equal(3 * backend.Connection.MaxAttempts, secondSegmentAlwaysFails.Faults);
         Assert.Empty(await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Execute_TransientFaultOutlastingTheSdkRetries_GivesTheJobBackAndTheNextAttemptCompletesAlone()
+    {
+        var job = await QueueJobAsync(await videos.H264Gop2Async(), thumbnails: true);
+        // Fails the second segment for one whole attempt (every SDK retry included), then lets it through.
+        var faults = FaultyHttpClientFactory.FirstRequests(backend.Connection.MaxAttempts, FaultKind.ServiceUnavailable,
+            r => IsSegmentPut(r) && r.RequestUri!.AbsolutePath.EndsWith("/0001.mp4", StringComparison.Ordinal));
+        await using var faulty = JobServices.Build(backend, _bucket, _table,
+            s3: AwsClientFactory.CreateS3(backend.Connection, c => c.HttpClientFactory = faults));
+        var executor = faulty.GetRequiredService<JobExecutor>();
+
+        var first = await executor.ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+        var second = await executor.ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+
+        var stored = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        Assert.Equal((JobOutcome.Retry, JobOutcome.Completed), (first, second));
+        Assert.Equal((JobStatus.Completed, 2), (stored.Status, stored.Attempt));
+        var keys = await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken);
+        Assert.Equal(stored.Segments.SelectMany(s => new[] { s.Key, s.ThumbnailKey! }).Order(), keys.Order());
+        Assert.All(keys, k => Assert.StartsWith(StorageLayout.AttemptPrefix(job.Id, 2), k, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Execute_EveryHeartbeatWriteFails_TheJobStillCompletes()
+    {
+        var job = await QueueJobAsync(await videos.H264LargeAsync(), output: OutputMode.Exact);
+        var heartbeats = new FaultyHttpClientFactory(request =>
+            request.Content?.ReadAsStringAsync().GetAwaiter().GetResult().Contains("#progress = :progress", StringComparison.Ordinal) == true
+                ? FaultKind.ServiceUnavailable : FaultKind.None);
+        await using var faulty = JobServices.Build(backend, _bucket, _table,
+            dynamoDb: AwsClientFactory.CreateDynamoDb(backend.Connection, c => c.HttpClientFactory = heartbeats));
+
+        var outcome = await faulty.GetRequiredService<JobExecutor>().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+
+        Assert.Equal(JobOutcome.Completed, outcome);
+        Assert.True(heartbeats.Faults > 0, "the job ended before its first heartbeat: use a longer input");
+        Assert.Equal(JobStatus.Completed, (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!.Status);
+    }
+
+    [Fact]
+    public async Task Execute_JobTakenOverMidRun_IsLostAndRemovesOnlyItsOwnObjects()
+    {
+        var job = await QueueJobAsync(await videos.H264LargeAsync(), output: OutputMode.Exact);
+        var run = Executor().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+        await WaitForObjectsAsync(job.Id, run);
+
+        // Another worker takes over (as after a stale heartbeat) and stores its own first segment.
+        Assert.True(await Store().ReleaseAsync(job.Id, 1, TestContext.Current.CancellationToken));
+        var takeover = (await Store().TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
+        var theirs = StorageLayout.SegmentKey(job.Id, takeover.Attempt, 0);
+        await _services.GetRequiredService<IAmazonS3>().PutObjectAsync(
+            new PutObjectRequest { BucketName = _bucket, Key = theirs, ContentBody = "new owner's segment" }, TestContext.Current.CancellationToken);
+
+        var outcome = await run;
+
+        Assert.Equal(JobOutcome.Lost, outcome);
+        Assert.Equal([theirs], await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Execute_JobDeletedMidRun_IsLostWithNothingLeftBehind()
+    {
+        var job = await QueueJobAsync(await videos.H264LargeAsync(), output: OutputMode.Exact);
+        var run = Executor().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+        await WaitForObjectsAsync(job.Id, run);
+
+        Assert.True(await Store().DeleteAsync(job.UserId, job.Id, TestContext.Current.CancellationToken));
+        var outcome = await run;
+
+        Assert.Equal(JobOutcome.Lost, outcome);
+        Assert.Empty(await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Execute_FailureAfterACrashedAttempt_RemovesEveryAttemptsObjects()
+    {
+        var job = await QueueJobAsync(await videos.NotAVideoAsync());
+        // Attempt 1 stored a segment and died without a word (killed): its heartbeat goes stale.
+        var crashed = (await Store().TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
+        await _services.GetRequiredService<IAmazonS3>().PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = _bucket, Key = StorageLayout.SegmentKey(job.Id, crashed.Attempt, 0), ContentBody = "left by a crashed attempt",
+        }, TestContext.Current.CancellationToken);
+        Assert.True(await Store().RequeueIfStaleAsync(job.Id, DateTimeOffset.UtcNow.AddMinutes(1), TestContext.Current.CancellationToken));
+
+        var outcome = await Executor().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+
+        Assert.Equal(JobOutcome.Failed, outcome);
+        Assert.Empty(await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Execute_CompletedAfterACrashedAttempt_RemovesTheCrashedAttemptsObjects()
+    {
+        var job = await QueueJobAsync(await videos.H264Gop2Async());
+        var crashed = (await Store().TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
+        await _services.GetRequiredService<IAmazonS3>().PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = _bucket, Key = StorageLayout.SegmentKey(job.Id, crashed.Attempt, 0), ContentBody = "left by a crashed attempt",
+        }, TestContext.Current.CancellationToken);
+        Assert.True(await Store().RequeueIfStaleAsync(job.Id, DateTimeOffset.UtcNow.AddMinutes(1), TestContext.Current.CancellationToken));
+
+        var outcome = await Executor().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+
+        var stored = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        Assert.Equal(JobOutcome.Completed, outcome);
+        var keys = await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken);
+        Assert.Equal(stored.Segments.Select(s => s.Key).Order(), keys.Order());
     }
 
     [Fact]
@@ -141,6 +263,15 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
         Assert.Equal(JobOutcome.Released, outcome);
         Assert.Equal((JobStatus.Queued, 1), (stored.Status, stored.Attempt));
         Assert.Empty(await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    private async Task WaitForObjectsAsync(string jobId, Task<JobOutcome> run)
+    {
+        while ((await Objects().ListKeysAsync(StorageLayout.JobPrefix(jobId), TestContext.Current.CancellationToken)).Count == 0)
+        {
+            Assert.False(run.IsCompleted, $"the job ended ({(run.IsCompletedSuccessfully ? run.Result : "faulted")}) before it stored anything");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     private static bool IsSegmentPut(HttpRequestMessage request) =>

@@ -103,7 +103,7 @@ public sealed class JobStoreTests : IAsyncLifetime
         var job = NewJob("alice", _clock.GetUtcNow());
         await _store.CreateAsync(job, TestContext.Current.CancellationToken);
         var claimed = (await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
-        JobSegment[] segments = [new(0, 0, 10, 1234, StorageLayout.SegmentKey(job.Id, 0), null)];
+        JobSegment[] segments = [new(0, 0, 10, 1234, StorageLayout.SegmentKey(job.Id, 1, 0), null)];
 
         Assert.True(await _store.CompleteAsync(job.Id, claimed.Attempt, segments, 10, TestContext.Current.CancellationToken));
         Assert.False(await _store.FailAsync(job.Id, claimed.Attempt, new JobError("late", "too late"), TestContext.Current.CancellationToken));
@@ -201,6 +201,110 @@ public sealed class JobStoreTests : IAsyncLifetime
         Assert.Contains(processing.Id, ids);
         Assert.DoesNotContain(done.Id, ids);
         Assert.DoesNotContain(lambda.Id, ids);
+    }
+
+    [Fact]
+    public async Task Claim_ProcessingJob_IsTakenOverOnlyOnceItsHeartbeatIsStale()
+    {
+        var job = NewJob("alice", _clock.GetUtcNow(), ProcessingMethod.Lambda);
+        await _store.CreateAsync(job, TestContext.Current.CancellationToken);
+        var first = (await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var whileAlive = await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromMinutes(2)); // past Processing:StaleAfter (2 min) since the last heartbeat
+        var whenStale = await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken);
+
+        Assert.Null(whileAlive);
+        Assert.Equal((JobStatus.Processing, first.Attempt + 1), (whenStale!.Status, whenStale.Attempt));
+        Assert.False(await _store.ReportProgressAsync(job.Id, first.Attempt, JobStages.Cutting, 50, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Claim_AfterMaxAttempts_IsRefused()
+    {
+        var job = NewJob("alice", _clock.GetUtcNow());
+        await _store.CreateAsync(job, TestContext.Current.CancellationToken);
+        for (var attempt = 1; attempt <= _store.MaxAttempts; attempt++)
+        {
+            var claimed = (await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
+            Assert.Equal(attempt, claimed.Attempt);
+            Assert.True(await _store.ReleaseAsync(job.Id, attempt, TestContext.Current.CancellationToken, new JobError("storage_error", $"try {attempt}")));
+        }
+
+        var stored = (await _store.GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        Assert.Null(await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken));
+        Assert.Equal((JobStatus.Queued, "storage_error", $"try {_store.MaxAttempts}"), (stored.Status, stored.LastError!.Code, stored.LastError.Message));
+    }
+
+    [Fact]
+    public async Task FinishedJobs_LeaveTheUnfinishedIndexAndExpireAfterTheRetention()
+    {
+        var completed = NewJob("alice", _clock.GetUtcNow());
+        var failed = NewJob("alice", _clock.GetUtcNow());
+        await _store.CreateAsync(completed, TestContext.Current.CancellationToken);
+        await _store.CreateAsync(failed, TestContext.Current.CancellationToken);
+        var claimed = (await _store.TryClaimAsync(completed.Id, TestContext.Current.CancellationToken))!;
+        Assert.True(await _store.CompleteAsync(completed.Id, claimed.Attempt, [], 1, TestContext.Current.CancellationToken));
+        Assert.True(await _store.FailAsync(failed.Id, null, new JobError("dispatch_failed", "no worker"), TestContext.Current.CancellationToken));
+
+        var dynamoDb = _services.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>();
+        foreach (var id in new[] { completed.Id, failed.Id })
+        {
+            var item = (await dynamoDb.GetItemAsync(_table, new() { [JobsTableSchema.JobId] = new AttributeValue(id) }, TestContext.Current.CancellationToken)).Item;
+            Assert.False(item.ContainsKey(JobsTableSchema.Unfinished));
+            Assert.Equal((_clock.GetUtcNow() + TimeSpan.FromDays(30)).ToUnixTimeSeconds(), long.Parse(item[JobsTableSchema.Ttl].N, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var unfinished = await _store.ListUnfinishedAsync(ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(unfinished, j => j.Id == completed.Id || j.Id == failed.Id);
+    }
+
+    [Fact]
+    public async Task ListFinishedSince_ReadsOnlyThatMethodsFinishedJobsInTheWindow()
+    {
+        var method = ProcessingMethod.Lambda;
+        var old = NewJob("u", _clock.GetUtcNow(), method);
+        await _store.CreateAsync(old, TestContext.Current.CancellationToken);
+        await _store.FailAsync(old.Id, null, new JobError("x", "old"), TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromDays(2));
+        var since = _clock.GetUtcNow();
+        var recent = new List<Job>();
+        for (var i = 0; i < 3; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            recent.Add(NewJob("u", _clock.GetUtcNow(), method));
+            await _store.CreateAsync(recent[^1], TestContext.Current.CancellationToken);
+            await _store.FailAsync(recent[^1].Id, null, new JobError("x", "recent"), TestContext.Current.CancellationToken);
+        }
+
+        var unfinished = NewJob("u", _clock.GetUtcNow(), method);
+        await _store.CreateAsync(unfinished, TestContext.Current.CancellationToken);
+
+        var all = await _store.ListFinishedSinceAsync(method, since, 100, TestContext.Current.CancellationToken);
+        var two = await _store.ListFinishedSinceAsync(method, since, 2, TestContext.Current.CancellationToken);
+
+        Assert.Equal(recent.Select(j => j.Id).Reverse(), all.Select(j => j.Id));
+        Assert.Equal(recent.Select(j => j.Id).Reverse().Take(2), two.Select(j => j.Id));
+    }
+
+    [Fact]
+    public async Task FailAbandoned_RefusesWhenTheJobMovedSinceItWasSeen()
+    {
+        var job = NewJob("alice", _clock.GetUtcNow());
+        await _store.CreateAsync(job, TestContext.Current.CancellationToken);
+        var seen = (await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        var staleBefore = _clock.GetUtcNow().AddMinutes(-2);
+        Assert.True(await _store.ReportProgressAsync(job.Id, seen.Attempt, JobStages.Cutting, 10, TestContext.Current.CancellationToken)); // alive after all
+
+        var whileAlive = await _store.FailAbandonedAsync(seen, staleBefore, new JobError("attempts_exhausted", "x"), TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        var whenStale = await _store.FailAbandonedAsync(seen, _clock.GetUtcNow().AddMinutes(-2), new JobError("attempts_exhausted", "x"), TestContext.Current.CancellationToken);
+
+        Assert.False(whileAlive);
+        Assert.True(whenStale);
+        Assert.Equal(JobStatus.Failed, (await _store.GetAsync(job.Id, TestContext.Current.CancellationToken))!.Status);
     }
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();

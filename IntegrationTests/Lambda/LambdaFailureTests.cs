@@ -1,15 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VideoAspire.Core.Storage;
 using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Lambda;
 
-/// <summary>The Processor's failure paths under the Lambda service emulator: a function error, SIGTERM, an init error.</summary>
+/// <summary>The Processor's failure paths under the Lambda service emulator: a failed job, SIGTERM, SIGKILL, an init error.</summary>
 [Collection(AwsCollectionDefinition.Name)]
 public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos videos)
 {
     [Fact]
-    public async Task FunctionError_IsRecordedOnTheJobAndReportedToLambda()
+    public async Task MissingFfmpeg_FailsTheJobOnce_TheInvocationSaysSoWithoutALambdaRetry()
     {
         var bucket = AwsBackendFixture.UniqueName("lambda-fail");
         var table = AwsBackendFixture.UniqueName("lambda-fail");
@@ -29,20 +31,18 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
 
         var created = await alice.CreateJobAsync(new { uploadId });
         var job = await alice.WaitForJobAsync(created.GetProperty("id").GetString()!);
-        // A function error is retried as Lambda does; the retry finds the job already FAILED and skips it.
-        var ended = await lambda.WaitForResultsAsync(2, TimeSpan.FromSeconds(30));
+        // Not transient: retrying cannot help, so the invocation ends normally with the outcome (a function error would
+        // only make Lambda deliver the event twice more, to be skipped). The failure shows on the job and in the logs.
+        var ended = await lambda.WaitForResultsAsync(1, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
 
         Assert.Equal("failed", job.GetProperty("status").GetString());
         Assert.Equal("tool_unavailable", job.GetProperty("error").GetProperty("code").GetString());
-        Assert.Equal([1, 2], ended.Select(r => r.Attempt));
-        Assert.False(ended[1].Error);
-        Assert.Equal("skipped", JsonDocument.Parse(ended[1].Body).RootElement.GetProperty("outcome").GetString());
-        var result = ended[0];
-        Assert.True(result.Error);
-        Assert.Equal("ToolNotFoundException", result.ErrorType);
-        using var error = JsonDocument.Parse(result.Body);
-        Assert.Contains("ffmpeg-not-deployed", error.RootElement.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
-        Assert.NotEmpty(error.RootElement.GetProperty("stackTrace").EnumerateArray());
+        var result = Assert.Single(await lambda.WaitForResultsAsync(1, TimeSpan.FromSeconds(1)));
+        Assert.False(result.Error);
+        Assert.Equal("failed", JsonDocument.Parse(result.Body).RootElement.GetProperty("outcome").GetString());
+        Assert.Contains("ffmpeg-not-deployed", lambda.ProcessorOutput, StringComparison.Ordinal);
+        Assert.Single(ended);
     }
 
     [Fact]
@@ -73,10 +73,46 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
 
         var result = Assert.Single(ended);
         Assert.True(result.Error);
-        Assert.True(result.ErrorType == "Runtime.Shutdown", $"{result.ErrorType}: {result.Body}\n{lambda.ProcessorOutput}");
+        Assert.True(result.ErrorType == "Job.Retry", $"{result.ErrorType}: {result.Body}\n{lambda.ProcessorOutput}");
         var job = await alice.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", TestContext.Current.CancellationToken);
         Assert.Equal("queued", job.GetProperty("status").GetString());
         Assert.Equal(0, lambda.ProcessorExitCode);
+    }
+
+    [Fact]
+    public async Task ProcessorKilledMidJob_TheSweepDispatchesTheJobAgainAndANewInstanceCompletesIt()
+    {
+        var bucket = AwsBackendFixture.UniqueName("lambda-kill");
+        var table = AwsBackendFixture.UniqueName("lambda-kill");
+        await using var bootstrap = new ApiFactory(backend, bucket, table);
+        _ = bootstrap.Server;
+        await using var lambda = await LambdaHarness.StartAsync(LambdaFlowTests.ProcessorEnvironment(backend, bucket, table));
+        await using var api = new ApiFactory(backend, bucket, table, new Dictionary<string, string?>
+        {
+            ["Processing:Mode"] = "Lambda",
+            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Endpoint.ToString(),
+            ["Processing:StaleAfter"] = "00:00:05",
+            ["Processing:SweepInterval"] = "00:00:01",
+            ["Processing:LambdaRedispatchAfter"] = "00:00:01",
+        });
+        using var alice = api.ClientFor("alice");
+        var uploadId = await alice.UploadAsync(await videos.H264LargeAsync());
+        var id = (await alice.CreateJobAsync(new { uploadId, output = "exact", cutting = new { mode = "fixed", segmentSeconds = 2 } }))
+            .GetProperty("id").GetString()!;
+        while ((await alice.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}", TestContext.Current.CancellationToken)).GetProperty("status").GetString() != "processing")
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        await lambda.KillProcessorAsync(); // the invocation never answers: Lambda would wait for its deadline
+        lambda.StartNewProcessor();
+        var job = await alice.WaitForJobAsync(id, TimeSpan.FromSeconds(120));
+
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(10, job.GetProperty("segments").GetArrayLength());
+        Assert.Equal(2, lambda.Invokes.Count);
+        var keys = await api.Services.GetRequiredService<ObjectStore>().ListKeysAsync(StorageLayout.JobPrefix(id), TestContext.Current.CancellationToken);
+        Assert.All(keys, k => Assert.StartsWith(StorageLayout.AttemptPrefix(id, 2), k, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,8 +4,9 @@ using VideoAspire.Core.Lambda;
 namespace VideoAspire.Processor.Runtime;
 
 /// <summary>
-/// The Runtime API loop: next, handle, respond (or report the error), forever. On SIGTERM the job in
-/// flight is given back to the queue and its invocation reported as failed, so Lambda's retry picks it up.
+/// The Runtime API loop: next, handle, respond (or report the error), forever. A handler that asks for a retry
+/// (a job given back after a transient failure or at SIGTERM) ends its invocation as an error, so Lambda's retry
+/// delivers the event again.
 /// </summary>
 internal sealed class LambdaRuntimeLoop(
     RuntimeApiClient runtime, ProcessorHandler handler, IHostApplicationLifetime lifetime, ILogger<LambdaRuntimeLoop> logger) : BackgroundService
@@ -39,6 +40,12 @@ internal sealed class LambdaRuntimeLoop(
         {
             result = await handler.HandleAsync(invocation, stoppingToken);
         }
+        catch (RetryRequestedException e)
+        {
+            Log.RetryRequested(logger, invocation.RequestId, e.Message);
+            await runtime.ReportInvocationErrorAsync(invocation.RequestId, e, "Job.Retry", CancellationToken.None);
+            return;
+        }
         catch (InvalidEventException e)
         {
             Log.InvalidEvent(logger, invocation.RequestId, e.Message);
@@ -51,15 +58,6 @@ internal sealed class LambdaRuntimeLoop(
         {
             Log.InvocationFailed(logger, e, invocation.RequestId);
             await runtime.ReportInvocationErrorAsync(invocation.RequestId, e, e.GetType().Name, CancellationToken.None);
-            return;
-        }
-
-        if (result is JobResponse { Outcome: "released" } && stoppingToken.IsCancellationRequested)
-        {
-            // Shutdown stopped the job: fail the invocation so Lambda delivers the event again.
-            await runtime.ReportInvocationErrorAsync(invocation.RequestId,
-                new OperationCanceledException("The Processor shut down during the job; the job was given back to the queue."),
-                "Runtime.Shutdown", CancellationToken.None);
             return;
         }
 

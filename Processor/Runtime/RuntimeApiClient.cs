@@ -45,6 +45,8 @@ internal sealed class RuntimeApiClient : IDisposable
         {
             PingResponse ping => JsonSerializer.SerializeToUtf8Bytes(ping, ProcessorJson.Default.PingResponse),
             JobResponse job => JsonSerializer.SerializeToUtf8Bytes(job, ProcessorJson.Default.JobResponse),
+            SweepResponse sweep => JsonSerializer.SerializeToUtf8Bytes(sweep, ProcessorJson.Default.SweepResponse),
+            FailureRecordsResponse records => JsonSerializer.SerializeToUtf8Bytes(records, ProcessorJson.Default.FailureRecordsResponse),
             _ => throw new ArgumentException($"No JSON contract for {result.GetType().Name}.", nameof(result)),
         };
         using var content = new ByteArrayContent(json);

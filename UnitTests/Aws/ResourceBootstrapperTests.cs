@@ -7,17 +7,22 @@ namespace VideoAspire.UnitTests.Aws;
 public sealed class ResourceBootstrapperTests
 {
     [Fact]
-    public void JobsTableDefinition_HasJobIdKeyAndUserIndexNewestFirst()
+    public void JobsTableDefinition_HasJobIdKeyTheUserIndexAndTheTwoSparseIndexes()
     {
         var definition = ResourceBootstrapper.JobsTableDefinition("jobs");
 
         var key = Assert.Single(definition.KeySchema);
         Assert.Equal((JobsTableSchema.JobId, KeyType.HASH), (key.AttributeName, key.KeyType));
-        var index = Assert.Single(definition.GlobalSecondaryIndexes);
-        Assert.Equal(JobsTableSchema.UserIndex, index.IndexName);
         Assert.Equal(
-            [(JobsTableSchema.UserId, KeyType.HASH), (JobsTableSchema.CreatedAt, KeyType.RANGE)],
-            index.KeySchema.Select(k => (k.AttributeName, k.KeyType)));
+            [
+                (JobsTableSchema.UserIndex, JobsTableSchema.UserId, JobsTableSchema.CreatedAt),
+                (JobsTableSchema.UnfinishedIndex, JobsTableSchema.Unfinished, JobsTableSchema.CreatedAt),
+                (JobsTableSchema.FinishedIndex, JobsTableSchema.Method, JobsTableSchema.CompletedAt),
+            ],
+            definition.GlobalSecondaryIndexes.Select(i => (i.IndexName, i.KeySchema[0].AttributeName, i.KeySchema[1].AttributeName)));
+        Assert.All(definition.GlobalSecondaryIndexes, i => Assert.Equal([KeyType.HASH, KeyType.RANGE], i.KeySchema.Select(k => k.KeyType)));
+        Assert.All(definition.GlobalSecondaryIndexes.SelectMany(i => i.KeySchema),
+            k => Assert.Contains(definition.AttributeDefinitions, a => a.AttributeName == k.AttributeName));
         Assert.Equal(BillingMode.PAY_PER_REQUEST, definition.BillingMode);
     }
 }

@@ -12,7 +12,7 @@ namespace VideoAspire.Api.Processing.Lambda;
 /// the HTTP client's retries marks the job FAILED with the reason: no job stays QUEUED forever.
 /// </summary>
 internal sealed class LambdaDispatcher(
-    LambdaInvoker invoker, InProcessDispatcher inProcess, JobStore jobs, ObjectStore objects,
+    IServiceProvider services, InProcessDispatcher inProcess, JobStore jobs, ObjectStore objects,
     IOptions<ProcessingOptions> options, ILogger<LambdaDispatcher> logger) : IJobDispatcher
 {
     public ProcessingMethod ChooseMethod(string jobId) =>
@@ -30,7 +30,9 @@ internal sealed class LambdaDispatcher(
         var payload = ProcessorEvent.ForJob(job, objects.Bucket, Activity.Current?.Id).ToJson();
         try
         {
-            await invoker.InvokeEventAsync(options.Value.FunctionName, payload, cancellationToken);
+            // Typed clients are transient: one per use, as the factory intends (and AWS credentials are resolved only
+            // once a Lambda job exists, so an Api without Lambda never needs them).
+            await services.GetRequiredService<LambdaInvoker>().InvokeEventAsync(options.Value.FunctionName, payload, cancellationToken);
         }
         catch (Exception e) when (e is LambdaInvokeException or HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
         {

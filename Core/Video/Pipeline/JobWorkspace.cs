@@ -1,33 +1,48 @@
+using System.Globalization;
+
 namespace VideoAspire.Core.Video.Pipeline;
 
-/// <summary>One folder per job run for every temporary file; removed on dispose, whatever the outcome.</summary>
+/// <summary>
+/// One folder per job run for every temporary file; removed on dispose, whatever the outcome. Its name carries
+/// the owning process id (videoaspire-{jobId}-p{pid}-{random}), so a process that starts after a crash can tell
+/// the dead owner's folders, and the ffmpeg children still writing into them, from a live neighbour's
+/// (<see cref="WorkspaceJanitor"/>).
+/// </summary>
 public sealed class JobWorkspace : IDisposable
 {
+    internal const string NamePrefix = "videoaspire-";
+
     private JobWorkspace(string directory) => Directory = directory;
 
     public string Directory { get; }
 
     public static JobWorkspace Create(string? root, string jobId)
     {
-        var parent = root ?? Path.GetTempPath();
+        var parent = Root(root);
         System.IO.Directory.CreateDirectory(parent);
         var safeId = new string([.. jobId.Where(char.IsAsciiLetterOrDigit).Take(40)]);
-        var directory = Path.Combine(parent, $"videoaspire-{safeId}-{Guid.NewGuid():N}");
+        var directory = Path.Combine(parent,
+            string.Create(CultureInfo.InvariantCulture, $"{NamePrefix}{safeId}-p{Environment.ProcessId}-{Guid.NewGuid():N}"));
         System.IO.Directory.CreateDirectory(directory);
         return new JobWorkspace(directory);
     }
 
+    /// <summary>Where job folders go: Video:WorkDirectory, else the system temp folder.</summary>
+    public static string Root(string? root) => root ?? Path.GetTempPath();
+
     public string PathOf(string fileName) => Path.Combine(Directory, fileName);
 
-    public void Dispose()
+    public void Dispose() => DeleteDirectory(Directory);
+
+    internal static void DeleteDirectory(string directory)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                if (System.IO.Directory.Exists(Directory))
+                if (System.IO.Directory.Exists(directory))
                 {
-                    System.IO.Directory.Delete(Directory, recursive: true);
+                    System.IO.Directory.Delete(directory, recursive: true);
                 }
 
                 return;

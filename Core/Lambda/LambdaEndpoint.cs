@@ -1,9 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using VideoAspire.Core.Aws;
 
-namespace VideoAspire.Api.Processing.Lambda;
+namespace VideoAspire.Core.Lambda;
 
 /// <summary>Where Lambda is: AWS_ENDPOINT_URL_LAMBDA, then AWS_ENDPOINT_URL (or Aws:ServiceUrl), then the regional endpoint.</summary>
-internal static class LambdaEndpoint
+public static class LambdaEndpoint
 {
     public static Uri Resolve(IConfiguration configuration, AwsConnection connection)
     {

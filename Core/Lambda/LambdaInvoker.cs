@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace VideoAspire.Api.Processing.Lambda;
+namespace VideoAspire.Core.Lambda;
 
 /// <summary>
 /// Lambda's Invoke API (POST /2015-03-31/functions/{name}/invocations) over an HttpClient whose pipeline
 /// signs every attempt with SigV4 (AWSSDK.Core's SigV4SigningHandler, innermost, below the retries).
 /// </summary>
-internal sealed class LambdaInvoker(HttpClient http)
+public sealed class LambdaInvoker(HttpClient http)
 {
     /// <summary>Asynchronous invoke ("Event"): Lambda queues the event and answers 202.</summary>
     public async Task InvokeEventAsync(string functionName, byte[] payload, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal sealed class LambdaInvoker(HttpClient http)
     }
 }
 
-internal sealed class LambdaInvokeException : Exception
+public sealed class LambdaInvokeException : Exception
 {
     public LambdaInvokeException()
     {

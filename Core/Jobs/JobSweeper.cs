@@ -1,0 +1,117 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VideoAspire.Core.Storage;
+
+namespace VideoAspire.Core.Jobs;
+
+/// <summary>
+/// Finds the jobs nobody will run and acts on them, the same way for every method: a PROCESSING job whose heartbeat
+/// went stale (its worker or invocation died) is put back in the queue and dispatched again; a QUEUED job nobody
+/// claimed in time (a lost dispatch, an Api that died between writing and dispatching, an event Lambda gave up on)
+/// is dispatched again; a job out of attempts is FAILED with its last error and its objects removed. It reads the
+/// sparse index of unfinished jobs, never the whole table, and every write is conditional on what it saw, so
+/// several sweepers (Api instances, the scheduled Processor sweep) can run at once.
+/// </summary>
+public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobRecoveryOptions> options, TimeProvider timeProvider, ILogger<JobSweeper> logger)
+{
+    /// <summary>Sends a job on again; false when it cannot take more now (a full queue): the sweep stops and the next one goes on.</summary>
+    public delegate Task<bool> Redispatch(Job job, CancellationToken cancellationToken);
+
+    /// <param name="method">The method whose jobs to look at.</param>
+    /// <param name="queuedGrace">How long a QUEUED job may wait unclaimed before it counts as stranded.</param>
+    /// <param name="redispatch">How to send a job on again.</param>
+    /// <param name="isHeldHere">Jobs this process already holds (waiting in its queue or running): left alone.</param>
+    /// <param name="cancellationToken">Stops the sweep.</param>
+    public async Task<SweepResult> SweepAsync(
+        ProcessingMethod method, TimeSpan queuedGrace, Redispatch redispatch, Func<string, bool>? isHeldHere, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(redispatch);
+        var now = timeProvider.GetUtcNow();
+        var staleBefore = now - options.Value.StaleAfter;
+        var queuedBefore = now - queuedGrace;
+        int redispatched = 0, failed = 0;
+        foreach (var job in await jobs.ListUnfinishedAsync(method, cancellationToken))
+        {
+            if (isHeldHere?.Invoke(job.Id) == true)
+            {
+                continue;
+            }
+
+            var idleSince = job.Status == JobStatus.Processing ? staleBefore : queuedBefore;
+            var lastSign = job.Status == JobStatus.Processing ? job.HeartbeatAt : job.UpdatedAt;
+            if (lastSign >= idleSince)
+            {
+                continue; // alive, or dispatched a moment ago
+            }
+
+            if (job.Attempt >= jobs.MaxAttempts)
+            {
+                failed += await FailAsync(job, idleSince, cancellationToken) ? 1 : 0;
+                continue;
+            }
+
+            var takenBack = job.Status == JobStatus.Processing
+                ? await jobs.RequeueIfStaleAsync(job.Id, staleBefore, cancellationToken)
+                : await jobs.TouchIfIdleAsync(job.Id, queuedBefore, cancellationToken);
+            if (!takenBack)
+            {
+                continue; // it moved since the index was read, or another sweeper took it
+            }
+
+            Log.JobRedispatched(logger, job.Id, job.Status, job.Attempt);
+            if (!await redispatch(job, cancellationToken))
+            {
+                break;
+            }
+
+            redispatched++;
+        }
+
+        return new SweepResult(redispatched, failed);
+    }
+
+    /// <summary>
+    /// Fails a job whose invocation Lambda gave up on (a failure-queue record), unless an attempt is alive or it finished:
+    /// the job's last error, or the reason Lambda gave, becomes the message.
+    /// </summary>
+    public async Task<bool> GiveUpAsync(string jobId, string reason, CancellationToken cancellationToken)
+    {
+        var job = await jobs.GetAsync(jobId, cancellationToken);
+        if (job is null || job.Status is JobStatus.Completed or JobStatus.Failed)
+        {
+            return false;
+        }
+
+        var idleSince = job.Status == JobStatus.Processing ? timeProvider.GetUtcNow() - options.Value.StaleAfter : timeProvider.GetUtcNow();
+        var error = new JobError(job.LastError?.Code ?? "processor_failed",
+            $"The Processor gave up on the job ({reason}){(job.LastError is { } last ? $"; last error: {last.Message}" : "")}.");
+        return await FailAsync(job, idleSince, cancellationToken, error);
+    }
+
+    private async Task<bool> FailAsync(Job job, DateTimeOffset idleSince, CancellationToken cancellationToken, JobError? error = null)
+    {
+        error ??= new JobError(job.LastError?.Code ?? "attempts_exhausted",
+            $"The job was tried {job.Attempt} times without finishing{(job.LastError is { } last ? $"; last error: {last.Message}" : " (each attempt stopped without a word: killed, out of memory or past its deadline)")}.");
+        if (!await jobs.FailAbandonedAsync(job, idleSince.AddTicks(1), error, cancellationToken))
+        {
+            return false;
+        }
+
+        Log.JobAbandoned(logger, job.Id, error.Code, error.Message);
+        try
+        {
+            await objects.DeletePrefixAsync(StorageLayout.JobPrefix(job.Id), cancellationToken);
+        }
+#pragma warning disable CA1031 // the job is FAILED either way; leftovers are logged
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.CleanupFailed(logger, e, job.Id, StorageLayout.JobPrefix(job.Id));
+        }
+
+        return true;
+    }
+}
+
+/// <summary>What one sweep did.</summary>
+public sealed record SweepResult(int Redispatched, int Failed);
