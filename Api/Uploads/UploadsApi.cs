@@ -108,7 +108,7 @@ internal static class UploadsApi
             return ApiProblems.NotFound("upload_not_found", "There is no such upload.");
         }
 
-        if (request.Parts.Select(p => p.PartNumber).Distinct().Count() != request.Parts.Length)
+        if (request.Parts.Select(p => p.PartNumber).Distinct().Count() != request.Parts.Count)
         {
             return ApiProblems.Invalid("parts", "Each part number may appear once.");
         }

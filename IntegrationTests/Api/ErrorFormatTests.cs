@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using VideoAspire.IntegrationTests.Infrastructure;
+
+namespace VideoAspire.IntegrationTests.Api;
+
+/// <summary>
+/// One error format: every error the Api answers, from its handlers or from the framework (authentication,
+/// authorization, binding, attribute validation, routing), is ProblemDetails with a stable "code", and field
+/// errors are named as the client sent them.
+/// </summary>
+[Collection(AwsCollectionDefinition.Name)]
+public sealed class ErrorFormatTests(AwsBackendFixture backend) : IAsyncLifetime
+{
+    private const string Id = "0123456789abcdef0123456789abcdef";
+    private readonly ApiFactory _api = new(backend, AwsBackendFixture.UniqueName("errors"), AwsBackendFixture.UniqueName("errors"));
+    private HttpClient _client = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _client = _api.ClientFor("erin");
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Request_WithoutToken_Is401ProblemWithCodeAndChallenge()
+    {
+        using var anonymous = _api.CreateClient();
+
+        using var response = await anonymous.GetAsync(new Uri("/api/jobs", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task Request_WithInvalidToken_Is401ProblemWithCodeAndChallenge()
+    {
+        using var forged = _api.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
+
+        using var response = await forged.GetAsync(new Uri("/api/jobs", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer" && h.Parameter?.Contains("invalid_token", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task Diagnostics_ForNonOperator_Is403ProblemWithCode()
+    {
+        using var response = await _client.GetAsync(new Uri("/api/diagnostics/processing", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task CreateJob_WithWrongContentType_Is415ProblemWithCode()
+    {
+        using var body = new StringContent($$"""{"uploadId": "{{Id}}"}""", Encoding.UTF8, "text/plain");
+
+        using var response = await _client.PostAsync(new Uri("/api/jobs", UriKind.Relative), body, TestContext.Current.CancellationToken);
+
+        await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Is404ProblemWithCode()
+    {
+        using var response = await _client.GetAsync(new Uri("/api/nothing-here", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task WrongMethod_Is405ProblemWithCode()
+    {
+        using var response = await _client.PutAsync(new Uri("/api/jobs", UriKind.Relative), null, TestContext.Current.CancellationToken);
+
+        await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+    }
+
+    [Theory]
+    [InlineData("/api/uploads", """{"fileName": "a.mp4", "contentType": "video/mp4", "sizeBytes": 0}""", "sizeBytes")]
+    [InlineData("/api/uploads", """{"contentType": "video/mp4", "sizeBytes": 10}""", "fileName")]
+    [InlineData("/api/jobs", """{"uploadId": "not-an-upload-id"}""", "uploadId")]
+    [InlineData("/api/uploads/multipart/" + Id + "/complete", """{"multipartUploadId": "x", "parts": [{"partNumber": 0, "eTag": "a"}]}""", "parts[0].partNumber")]
+    [InlineData("/api/uploads/multipart/" + Id + "/complete", """{"multipartUploadId": "x", "parts": [{"partNumber": 1, "eTag": ""}]}""", "parts[0].eTag")]
+    public async Task AttributeValidation_Is400ValidationFailed_WithTheClientsFieldNames(string path, string json, string field)
+    {
+        using var response = await _client.PostAsync(new Uri(path, UriKind.Relative),
+            new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        var names = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Contains(field, names);
+    }
+
+    [Fact]
+    public async Task HandWrittenValidation_NamesNestedFieldsAsSent()
+    {
+        using var response = await _client.PostAsJsonAsync("/api/jobs",
+            new { uploadId = Id, cutting = new { mode = "fixed", segmentSeconds = 0 } }, TestContext.Current.CancellationToken);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal(["cutting.segmentSeconds"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _api.DisposeAsync();
+    }
+
+    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement.Clone();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.TryGetProperty("code", out var actual), $"no code: {text}");
+        Assert.Equal(code, actual.GetString());
+        return problem;
+    }
+}
