@@ -108,10 +108,60 @@ public sealed class ErrorFormatTests(AwsBackendFixture backend) : IAsyncLifetime
         Assert.Equal(["cutting.segmentSeconds"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
     }
 
+    [Fact]
+    public async Task AbortMultipart_UnknownMultipartId_Is404()
+    {
+        var (uploadId, _) = await StartMultipartAsync();
+
+        using var response = await _client.DeleteAsync(
+            new Uri($"/api/uploads/multipart/{uploadId}?multipartUploadId=no-such-upload", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound, "upload_not_found");
+    }
+
+    [Fact]
+    public async Task AbortMultipart_Twice_Is204Then404_AndTheUploadCannotBeCompleted()
+    {
+        var (uploadId, multipartUploadId) = await StartMultipartAsync();
+        var abort = new Uri($"/api/uploads/multipart/{uploadId}?multipartUploadId={Uri.EscapeDataString(multipartUploadId)}", UriKind.Relative);
+
+        using var first = await _client.DeleteAsync(abort, TestContext.Current.CancellationToken);
+        using var second = await _client.DeleteAsync(abort, TestContext.Current.CancellationToken);
+        using var complete = await _client.PostAsJsonAsync($"/api/uploads/multipart/{uploadId}/complete",
+            new { multipartUploadId, parts = new[] { new { partNumber = 1, eTag = "\"0\"" } } }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, first.StatusCode);
+        await AssertProblemAsync(second, HttpStatusCode.NotFound, "upload_not_found");
+        await AssertProblemAsync(complete, HttpStatusCode.NotFound, "upload_not_found");
+    }
+
+    [Fact]
+    public async Task AbortMultipart_SomeoneElsesUpload_Is404_AndLeavesItAlone()
+    {
+        var (uploadId, multipartUploadId) = await StartMultipartAsync();
+        using var mallory = _api.ClientFor("mallory");
+        var abort = new Uri($"/api/uploads/multipart/{uploadId}?multipartUploadId={Uri.EscapeDataString(multipartUploadId)}", UriKind.Relative);
+
+        using var others = await mallory.DeleteAsync(abort, TestContext.Current.CancellationToken);
+        using var owners = await _client.DeleteAsync(abort, TestContext.Current.CancellationToken);
+
+        await AssertProblemAsync(others, HttpStatusCode.NotFound, "upload_not_found");
+        Assert.Equal(HttpStatusCode.NoContent, owners.StatusCode);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
         await _api.DisposeAsync();
+    }
+
+    private async Task<(string UploadId, string MultipartUploadId)> StartMultipartAsync()
+    {
+        using var start = await _client.PostAsJsonAsync("/api/uploads/multipart",
+            new { fileName = "big.mp4", contentType = "video/mp4", sizeBytes = 6 * 1024 * 1024 }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        var upload = await start.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        return (upload.GetProperty("uploadId").GetString()!, upload.GetProperty("multipartUploadId").GetString()!);
     }
 
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
