@@ -13,7 +13,7 @@ namespace VideoAspire.IntegrationTests.Api;
 /// errors are named as the client sent them.
 /// </summary>
 [Collection(AwsCollectionDefinition.Name)]
-public sealed class ErrorFormatTests(AwsBackendFixture backend) : IAsyncLifetime
+public sealed class ErrorFormatTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
 {
     private const string Id = "0123456789abcdef0123456789abcdef";
     private readonly ApiFactory _api = new(backend, AwsBackendFixture.UniqueName("errors"), AwsBackendFixture.UniqueName("errors"));
@@ -147,6 +147,31 @@ public sealed class ErrorFormatTests(AwsBackendFixture backend) : IAsyncLifetime
 
         await AssertProblemAsync(others, HttpStatusCode.NotFound, "upload_not_found");
         Assert.Equal(HttpStatusCode.NoContent, owners.StatusCode);
+    }
+
+    [Fact]
+    public async Task JobView_CarriesOnlyClientFields()
+    {
+        var uploadId = await _client.UploadAsync(await videos.NoAudioAsync());
+
+        var job = await _client.CreateJobAsync(new
+        {
+            uploadId,
+            overlay = new { mode = "allSegments", text = "Hello", style = new { color = "#FF0000" } },
+        });
+        var fetched = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{job.GetProperty("id").GetString()}", TestContext.Current.CancellationToken);
+
+        foreach (var view in new[] { job, fetched })
+        {
+            var json = view.GetRawText();
+            Assert.DoesNotContain("ffmpegColor", json, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("hasText", json, StringComparison.OrdinalIgnoreCase);
+            var overlay = view.GetProperty("options").GetProperty("overlay");
+            Assert.Equal("allSegments", overlay.GetProperty("mode").GetString());
+            Assert.Equal("Hello", overlay.GetProperty("text").GetString());
+            Assert.Equal("#FF0000", overlay.GetProperty("style").GetProperty("color").GetString());
+            Assert.Equal("fixed", view.GetProperty("options").GetProperty("cutting").GetProperty("mode").GetString());
+        }
     }
 
     public async ValueTask DisposeAsync()
