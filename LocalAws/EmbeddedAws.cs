@@ -89,7 +89,6 @@ public sealed class EmbeddedAws : IAsyncDisposable
         ["Aws:ForcePathStyle"] = "true",
         ["Aws:Emulator:DisableChunkedUploads"] = "true",
         ["Aws:Emulator:ChecksumsOnlyWhenRequired"] = "true",
-        ["Aws:Emulator:AbortMultipartIsBestEffort"] = "true",
     };
 
     /// <summary>Configuration that points <c>AwsOptions</c> at these emulators, with their quirks switched on.</summary>

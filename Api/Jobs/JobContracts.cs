@@ -32,7 +32,18 @@ public sealed record JobView(
 
 public sealed record JobErrorView(string Code, string Message);
 
-public sealed record JobOptionsView(CuttingOptions Cutting, OutputMode Output, TextOverlay Overlay, bool Thumbnails);
+/// <summary>
+/// The options a job runs with, in the request's shape. Api-owned views, not Core's option records: those also
+/// carry what only the pipeline needs (a colour in ffmpeg's syntax, derived flags), which is no part of the contract.
+/// </summary>
+public sealed record JobOptionsView(CuttingView Cutting, OutputMode Output, OverlayView Overlay, bool Thumbnails);
+
+public sealed record CuttingView(
+    CuttingMode Mode, double SegmentSeconds, double MinSeconds, double MaxSeconds, int Seed, double MinLastSegmentSeconds, int MaxSegments);
+
+public sealed record OverlayView(OverlayMode Mode, string? Text, IReadOnlyList<string>? Texts, OverlayStyleView Style);
+
+public sealed record OverlayStyleView(int FontSize, string Color, OverlayPosition Position, OverlayBackground Background);
 
 /// <summary>A stored segment with presigned download links (valid for Jobs:DownloadUrlLifetime).</summary>
 public sealed record SegmentView(int Index, double StartSeconds, double DurationSeconds, long SizeBytes, string Url, string? ThumbnailUrl);

@@ -21,7 +21,7 @@ internal sealed class JobRequestValidator(VideoPipeline pipeline)
             errors["output"] = ["Must be copy or exact."];
         }
 
-        var overlayErrors = overlay.Validate();
+        var overlayErrors = overlay.Validate(cutting.MaxSegments);
         foreach (var (field, messages) in overlayErrors)
         {
             errors[$"overlay.{Camel(field)}"] = messages;

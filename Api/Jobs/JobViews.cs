@@ -21,7 +21,18 @@ internal static class JobViews
 
         return new JobView(job.Id, Status(job.Status), job.Stage, job.Progress, job.Method.ToWireName(), job.CreatedAt, job.StartedAt,
             job.CompletedAt, job.InputDurationSeconds, job.Error is { } e ? new JobErrorView(e.Code, e.Message) : null,
-            new JobOptionsView(job.Options.Cutting, job.Options.Output, job.Options.Overlay, job.Options.Thumbnails), segments);
+            ToView(job.Options), segments);
+    }
+
+    public static JobOptionsView ToView(JobOptions options)
+    {
+        var (cutting, overlay, style) = (options.Cutting, options.Overlay, options.Overlay.Style);
+        return new JobOptionsView(
+            new CuttingView(cutting.Mode, cutting.SegmentSeconds, cutting.MinSeconds, cutting.MaxSeconds, cutting.Seed,
+                cutting.MinLastSegmentSeconds, cutting.MaxSegments),
+            options.Output,
+            new OverlayView(overlay.Mode, overlay.Text, overlay.Texts, new OverlayStyleView(style.FontSize, style.Color, style.Position, style.Background)),
+            options.Thumbnails);
     }
 
     public static JobSummary ToSummary(Job job) =>

@@ -19,8 +19,8 @@ internal static class ApiProblems
         Problem(StatusCodes.Status502BadGateway, "The Processor failed", "processor_unavailable", detail);
 
     public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "One or more fields are invalid.",
-            extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });
+        TypedResults.ValidationProblem(errors, title: ProblemDetailsConventions.ValidationTitle,
+            extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.ValidationFailed });
 
     public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 

@@ -29,7 +29,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
                 Status = badRequest.StatusCode,
                 Title = "The request could not be read.",
                 Detail = detail,
-                Extensions = { ["code"] = "malformed_request" },
+                // malformed_request for a 400; 415 (not JSON) and 413 (too large) keep their own codes.
+                Extensions = { ["code"] = ProblemCodes.ForStatus(badRequest.StatusCode) },
             },
         });
     }

@@ -26,9 +26,13 @@ public sealed record PartUrlsRequest(
 
 public sealed record PartUrlsResponse(IReadOnlyList<PartUrl> Parts, DateTimeOffset ExpiresAt);
 
+/// <summary>
+/// The uploaded parts' ETags. <paramref name="Parts"/> is a list, not an array: .NET 10's validation generator
+/// checks the attributes of a list's elements (a part number of 0 is a 400 naming "parts[0].partNumber") but not of an array's.
+/// </summary>
 public sealed record CompleteMultipartRequest(
     [property: Required, StringLength(1024, MinimumLength = 1)] string MultipartUploadId,
-    [property: Required, MinLength(1), MaxLength(UploadOptions.MaxParts)] CompletedPart[] Parts);
+    [property: Required, MinLength(1), MaxLength(UploadOptions.MaxParts)] IReadOnlyList<CompletedPart> Parts);
 
 public sealed record CompletedPart(
     [property: Range(1, UploadOptions.MaxParts)] int PartNumber,

@@ -108,7 +108,7 @@ internal static class UploadsApi
             return ApiProblems.NotFound("upload_not_found", "There is no such upload.");
         }
 
-        if (request.Parts.Select(p => p.PartNumber).Distinct().Count() != request.Parts.Length)
+        if (request.Parts.Select(p => p.PartNumber).Distinct().Count() != request.Parts.Count)
         {
             return ApiProblems.Invalid("parts", "Each part number may appear once.");
         }
@@ -150,7 +150,12 @@ internal static class UploadsApi
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
+            // S3's NoSuchUpload: unknown, already aborted or completed, or another caller's (their key differs).
             return ApiProblems.NotFound("upload_not_found", "There is no such multipart upload for this caller.");
+        }
+        catch (AmazonS3Exception e) when ((int)e.StatusCode >= 500)
+        {
+            return ApiProblems.StorageUnavailable($"S3 could not abort the upload: {e.Message}");
         }
 
         return TypedResults.NoContent();

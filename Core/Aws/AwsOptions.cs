@@ -57,9 +57,6 @@ public sealed class EmulatorQuirks
 
     /// <summary>Compute and validate checksums only when an operation requires them.</summary>
     public bool ChecksumsOnlyWhenRequired { get; set; }
-
-    /// <summary>s3rver answers AbortMultipartUpload with 405: treat a failed abort as done.</summary>
-    public bool AbortMultipartIsBestEffort { get; set; }
 }
 
 [OptionsValidator]

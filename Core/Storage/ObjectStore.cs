@@ -114,18 +114,12 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
             PartETags = [.. parts.Select(p => new PartETag(p.PartNumber, p.ETag))],
         }, cancellationToken);
 
-    /// <summary>Aborts a multipart upload; against an emulator that cannot (s3rver), a refusal counts as done.</summary>
-    public async Task AbortMultipartAsync(string key, string uploadId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await s3.AbortMultipartUploadAsync(Bucket, key, uploadId, cancellationToken);
-        }
-        catch (AmazonS3Exception) when (connection.Quirks.AbortMultipartIsBestEffort)
-        {
-            // s3rver answers 405; its parts simply stay in its data folder.
-        }
-    }
+    /// <summary>
+    /// Aborts a multipart upload. An id that is unknown, already aborted or completed, or not the key's throws
+    /// <see cref="AmazonS3Exception"/> with 404 (S3's NoSuchUpload; the embedded s3rver is taught the same in tools/local-aws/server.js).
+    /// </summary>
+    public async Task AbortMultipartAsync(string key, string uploadId, CancellationToken cancellationToken) =>
+        await s3.AbortMultipartUploadAsync(Bucket, key, uploadId, cancellationToken);
 
     /// <summary>Every object under a prefix, page by page (ListObjectsV2 with its continuation token).</summary>
     private async IAsyncEnumerable<S3Object> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using VideoAspire.Core.Video.Overlays;
+using VideoAspire.Core.Video.Planning;
 
 namespace VideoAspire.UnitTests.Video;
 
@@ -23,7 +24,51 @@ public sealed class TextOverlayTests
     {
         var errors = TextOverlay.ForAll(new string('x', TextOverlay.MaxTextLength + 1)).Validate();
 
-        Assert.Contains("At most 500 characters.", errors[nameof(TextOverlay.Text)]);
+        Assert.Contains($"At most {TextOverlay.MaxTextLength} characters.", errors[nameof(TextOverlay.Text)]);
+    }
+
+    [Fact]
+    public void Validate_PerSegment_MoreTextsThanMaxSegments_IsAnErrorOnTexts()
+    {
+        var errors = TextOverlay.PerSegment([.. Enumerable.Repeat("x", 11)]).Validate(maxSegments: 10);
+
+        Assert.Equal([nameof(TextOverlay.Texts)], errors.Keys);
+    }
+
+    [Fact]
+    public void Validate_PerSegment_MoreTextsThanThePlannerEverAllows_IsAnError()
+    {
+        var errors = TextOverlay.PerSegment([.. Enumerable.Repeat("x", CuttingOptions.MaximumSegmentLimit + 1)]).Validate(maxSegments: int.MaxValue);
+
+        Assert.Equal([nameof(TextOverlay.Texts)], errors.Keys);
+    }
+
+    [Fact]
+    public void Validate_PerSegment_OneTextPerSegmentAtTheTotalCap_IsValid()
+    {
+        var texts = Enumerable.Repeat(new string('x', TextOverlay.MaxTotalTextLength / CuttingOptions.MaximumSegmentLimit), CuttingOptions.MaximumSegmentLimit);
+
+        Assert.Empty(TextOverlay.PerSegment([.. texts]).Validate(CuttingOptions.MaximumSegmentLimit));
+    }
+
+    [Fact]
+    public void Validate_PerSegment_OverTheTotalCap_IsAnErrorOnTexts()
+    {
+        var texts = Enumerable.Repeat(new string('x', TextOverlay.MaxTextLength), (TextOverlay.MaxTotalTextLength / TextOverlay.MaxTextLength) + 1);
+
+        var errors = TextOverlay.PerSegment([.. texts]).Validate(CuttingOptions.MaximumSegmentLimit);
+
+        Assert.Equal([nameof(TextOverlay.Texts)], errors.Keys);
+    }
+
+    [Fact]
+    public void Validate_FieldOfAnotherMode_IsAnError()
+    {
+        var perSegmentWithText = TextOverlay.PerSegment(["a"]) with { Text = "stored but never drawn" };
+        var noneWithTexts = TextOverlay.None with { Texts = ["a"] };
+
+        Assert.Equal([nameof(TextOverlay.Text)], perSegmentWithText.Validate().Keys);
+        Assert.Equal([nameof(TextOverlay.Texts)], noneWithTexts.Validate().Keys);
     }
 
     [Fact]

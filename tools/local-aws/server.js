@@ -86,16 +86,18 @@ async function main() {
   process.stdout.write(JSON.stringify(endpoints) + '\n');
 }
 
-// s3rver 3.7.1 completes a multipart upload by its id alone, whatever key the request names, and
-// crashes the whole process when a listed part was never uploaded. S3 answers NoSuchUpload and
-// InvalidPart instead; make s3rver do the same, so callers see S3's behaviour and the emulator survives.
+// s3rver 3.7.1 completes a multipart upload by its id alone, whatever key the request names, crashes
+// the whole process when a listed part was never uploaded, and answers 405 to AbortMultipartUpload.
+// S3 answers NoSuchUpload (404) for an id that is unknown or not the key's, InvalidPart for a missing
+// part, and aborts by removing the parts; make s3rver do the same, so callers see S3's behaviour.
 function bindMultipartUploadsLikeS3() {
   const objectCtrl = require('s3rver/lib/controllers/object');
+  const routes = require('s3rver/lib/routes');
   const FilesystemStore = require('s3rver/lib/stores/filesystem');
   const S3Error = require('s3rver/lib/models/error');
 
-  const completeMultipartUpload = objectCtrl.completeMultipartUpload;
-  objectCtrl.completeMultipartUpload = async function (ctx) {
+  // The folder of the request's upload (ctx.query.uploadId), or NoSuchUpload unless it is an upload of ctx.params.key.
+  async function uploadDirOf(ctx) {
     const uploadId = String(ctx.query.uploadId || '');
     const noSuchUpload = new S3Error('NoSuchUpload',
       'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
@@ -109,7 +111,23 @@ function bindMultipartUploadsLikeS3() {
       throw noSuchUpload;
     }
     if (key !== ctx.params.key) throw noSuchUpload;
+    return uploadDir;
+  }
+
+  const completeMultipartUpload = objectCtrl.completeMultipartUpload;
+  objectCtrl.completeMultipartUpload = async function (ctx) {
+    await uploadDirOf(ctx);
     return completeMultipartUpload(ctx);
+  };
+
+  // DELETE /bucket/key?uploadId=...: the route's own handler only knows DeleteObject (else 405).
+  const deleteRoute = routes.stack.find((layer) => layer.path === '/:bucket/:key+' && layer.methods.includes('DELETE'));
+  const deleteObject = deleteRoute.stack[deleteRoute.stack.length - 1];
+  deleteRoute.stack[deleteRoute.stack.length - 1] = async function (ctx, next) {
+    if (ctx.params.queryMethod !== 'uploadId') return deleteObject(ctx, next);
+    const uploadDir = await uploadDirOf(ctx);
+    await fs.promises.rm(uploadDir, { recursive: true, force: true });
+    ctx.status = 204;
   };
 
   const putObjectMultipart = FilesystemStore.prototype.putObjectMultipart;

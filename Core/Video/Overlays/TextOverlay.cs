@@ -1,10 +1,24 @@
+using VideoAspire.Core.Video.Planning;
+
 namespace VideoAspire.Core.Video.Overlays;
 
-/// <summary>Text burned onto segments: none, one for all, or one per segment.</summary>
+/// <summary>
+/// Text burned onto segments: none, one for all, or one per segment. Bounded so a job stays small: it is one
+/// DynamoDB item (400 KB at most, with up to <see cref="CuttingOptions.MaximumSegmentLimit"/> segments in it) and
+/// the options travel in the Lambda event (256 KB for an asynchronous invoke).
+/// </summary>
 public sealed record TextOverlay
 {
-    public const int MaxTextLength = 500;
+    /// <summary>Characters of one text (line breaks count): five lines that fit across a picture at the default font size.</summary>
+    public const int MaxTextLength = 200;
     public const int MaxLines = 5;
+
+    /// <summary>
+    /// Characters of all per-segment texts together (10 a segment at 1,000 segments, 50 at 200). Stored as JSON, a
+    /// character takes at most 6 bytes (\uXXXX), so the texts take at most 60 KB of the item, beside about 240 KB
+    /// for the list of 1,000 stored segments.
+    /// </summary>
+    public const int MaxTotalTextLength = 10_000;
 
     public static readonly TextOverlay None = new();
 
@@ -43,12 +57,29 @@ public sealed record TextOverlay
         return string.IsNullOrEmpty(text) ? null : Normalize(text);
     }
 
-    /// <summary>Field errors (without font coverage, which <see cref="FontCoverage"/> checks).</summary>
-    public IReadOnlyDictionary<string, string[]> Validate()
+    /// <summary>
+    /// Field errors (without font coverage, which <see cref="FontCoverage"/> checks). <paramref name="maxSegments"/> is the
+    /// most segments the plan may have (the request's <see cref="CuttingOptions.MaxSegments"/>): per-segment mode takes
+    /// at most one text per segment. How many segments the video gives is only known after probing; texts beyond
+    /// the plan's last segment are not drawn.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> Validate(int maxSegments = CuttingOptions.MaximumSegmentLimit)
     {
+        maxSegments = Math.Clamp(maxSegments, 1, CuttingOptions.MaximumSegmentLimit);
         var errors = new Dictionary<string, List<string>>();
         void Add(string field, string message) =>
             (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
+
+        // A field of another mode would be stored (and could be any size) but never used.
+        if (Text is not null && Mode != OverlayMode.AllSegments)
+        {
+            Add(nameof(Text), "Only with mode allSegments.");
+        }
+
+        if (Texts is not null && Mode != OverlayMode.PerSegment)
+        {
+            Add(nameof(Texts), "Only with mode perSegment.");
+        }
 
         switch (Mode)
         {
@@ -70,11 +101,20 @@ public sealed record TextOverlay
                 {
                     Add(nameof(Texts), "At least one text is required when Mode is PerSegment.");
                 }
+                else if (Texts.Count > maxSegments)
+                {
+                    Add(nameof(Texts), $"At most {maxSegments} texts, one per segment (cutting.maxSegments); {Texts.Count} were sent.");
+                }
                 else
                 {
                     for (var i = 0; i < Texts.Count; i++)
                     {
                         ValidateText($"{nameof(Texts)}[{i}]", Texts[i] ?? "", Add);
+                    }
+
+                    if (Texts.Sum(t => Normalize(t ?? "").Length) is var total and > MaxTotalTextLength)
+                    {
+                        Add(nameof(Texts), $"At most {MaxTotalTextLength} characters in all texts together; {total} were sent.");
                     }
                 }
 
