@@ -21,8 +21,10 @@ public sealed class JobItemSizeTests
         {
             Status = JobStatus.Completed,
             Segments = [.. Enumerable.Range(0, CuttingOptions.MaximumSegmentLimit).Select(i => new JobSegment(
-                i, (i * 14.399) + 0.1, 14.399 + 0.1, 20_000_000_000, StorageLayout.SegmentKey(new string('f', 32), i), StorageLayout.ThumbnailKey(new string('f', 32), i)))],
+                i, (i * 14.399) + 0.1, 14.399 + 0.1, 20_000_000_000, StorageLayout.SegmentKey(new string('f', 32), 10, i), StorageLayout.ThumbnailKey(new string('f', 32), 10, i)))],
             Error = new JobError("internal_error", new string('m', 1000)),
+            LastError = new JobError("storage_error", new string('m', 1000)),
+            Attempt = 10,
         };
 
         var size = JobItemMapper.ToItem(job).Sum(a => Encoding.UTF8.GetByteCount(a.Key) + Encoding.UTF8.GetByteCount(a.Value.S ?? a.Value.N ?? ""));
