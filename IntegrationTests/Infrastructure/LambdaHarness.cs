@@ -41,6 +41,8 @@ public sealed class LambdaHarness : IAsyncDisposable
 
     public int? ProcessorExitCode => _processor?.ExitCode;
 
+    public int ProcessorId => _processor!.Id;
+
     /// <summary>Starts the emulator alone (tests that play the function instance themselves).</summary>
     public static async Task<LambdaHarness> StartEmulatorAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {

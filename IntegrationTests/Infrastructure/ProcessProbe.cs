@@ -19,6 +19,31 @@ internal static class ProcessProbe
         return false;
     }
 
+    /// <summary>Every live process below <paramref name="root"/> whose command name is <paramref name="name"/> (from /proc/*/stat).</summary>
+    public static IReadOnlyList<int> Descendants(int root, string name)
+    {
+        var parents = new Dictionary<int, (int Parent, string Name)>();
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+                var open = text.IndexOf('(', StringComparison.Ordinal);
+                var close = text.LastIndexOf(')');
+                var fields = text[(close + 2)..].Split(' ');
+                parents[int.Parse(text[..open], System.Globalization.CultureInfo.InvariantCulture)] =
+                    (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), text[(open + 1)..close]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // Exited meanwhile, or not a process folder.
+            }
+        }
+
+        bool Below(int pid) => pid > 1 && parents.TryGetValue(pid, out var p) && (p.Parent == root || Below(p.Parent));
+        return [.. parents.Where(p => p.Value.Name == name && Below(p.Key)).Select(p => p.Key)];
+    }
+
     private static async Task<string> ReadOrEmptyAsync(string path)
     {
         try

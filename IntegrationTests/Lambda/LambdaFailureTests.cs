@@ -104,7 +104,13 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
 
+        var ffmpeg = await FfmpegBelowAsync(lambda.ProcessorId);
         await lambda.KillProcessorAsync(); // the invocation never answers: Lambda would wait for its deadline
+        foreach (var pid in ffmpeg)
+        {
+            Assert.True(await ProcessProbe.ExitedAsync(pid), $"ffmpeg {pid} outlived the killed Processor");
+        }
+
         lambda.StartNewProcessor();
         var job = await alice.WaitForJobAsync(id, TimeSpan.FromSeconds(120));
 
@@ -113,6 +119,22 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
         Assert.Equal(2, lambda.Invokes.Count);
         var keys = await api.Services.GetRequiredService<ObjectStore>().ListKeysAsync(StorageLayout.JobPrefix(id), TestContext.Current.CancellationToken);
         Assert.All(keys, k => Assert.StartsWith(StorageLayout.AttemptPrefix(id, 2), k, StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyList<int>> FfmpegBelowAsync(int processor)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (ProcessProbe.Descendants(processor, "ffmpeg") is { Count: > 0 } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail("no ffmpeg ran below the Processor");
+        return [];
     }
 
     [Fact]
