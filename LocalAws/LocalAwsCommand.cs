@@ -31,7 +31,7 @@ public sealed record LocalAwsCommand(string Node, string WorkingDirectory, IRead
 
     /// <summary>
     /// The path a health probe GETs, unsigned: the S3 emulator answers every other request only when it carries a
-    /// valid SigV4 signature (tools/local-aws/sigv4.js), and '_' cannot start a bucket name, so no bucket hides it.
+    /// valid SigV4 signature (tools/local-aws/sigv4.js), and '_local-aws' is no valid bucket name, so no bucket hides it.
     /// </summary>
     public const string S3HealthPath = "/_local-aws/health";
 

@@ -8,8 +8,9 @@
 //   wrong signature                -> 403 SignatureDoesNotMatch
 //   malformed credential or scope  -> 400 AuthorizationQueryParametersError / AuthorizationHeaderMalformed
 // Left unsigned: CORS preflights (browsers send OPTIONS without credentials) and GET HEALTH_PATH.
+// SigV2 is refused (400 InvalidRequest), as S3 refuses it on new buckets.
 // Not checked: that the body matches x-amz-content-sha256 (the value is signed, the bytes are not
-// hashed), the chunk signatures of aws-chunked uploads, and SigV2 (refused, as S3 refuses it on new buckets).
+// hashed) and the chunk signatures of aws-chunked uploads.
 'use strict';
 
 const crypto = require('crypto');
@@ -17,7 +18,7 @@ const aws4 = require('aws4');
 const AWSAccount = require('s3rver/lib/models/account');
 const S3Error = require('s3rver/lib/models/error');
 
-/** The one path answered without a signature, for health probes. Bucket names cannot contain '_'. */
+/** The one path answered without a signature, for health probes. '_local-aws' is no valid bucket name. */
 const HEALTH_PATH = '/_local-aws/health';
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const MAX_PRESIGNED_SECONDS = 7 * 24 * 3600;
