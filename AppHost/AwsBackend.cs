@@ -85,7 +85,7 @@ internal sealed class AwsBackend
         var command = LocalAwsCommand.Create(service, dataDirectory, exitWithStdin: false);
         return builder.AddExecutable(name, command.Node, command.WorkingDirectory, [.. command.Arguments])
             .WithHttpEndpoint(name: "http", env: "PORT", isProxied: false)
-            .WithHttpHealthCheck("/", endpointName: "http")
+            .WithHttpHealthCheck(LocalAwsCommand.HealthPath(service), endpointName: "http")
             .ExcludeFromManifest();
     }
 

@@ -9,7 +9,10 @@ namespace VideoAspire.LocalAws;
 /// </summary>
 public sealed class EmbeddedAws : IAsyncDisposable
 {
-    /// <summary>s3rver's documented key pair (it also accepts unsigned requests: the embedded S3 is no security boundary).</summary>
+    /// <summary>
+    /// s3rver's documented key pair: the embedded S3 verifies SigV4 signatures made with it (tools/local-aws/sigv4.js),
+    /// so presigned URLs expire and tampered or unsigned requests get S3's 403s. Any region; service s3.
+    /// </summary>
     public const string AccessKeyId = "S3RVER";
     public const string SecretAccessKey = "S3RVER";
     public const string Region = "us-east-1";
@@ -59,7 +62,7 @@ public sealed class EmbeddedAws : IAsyncDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.StartTimeout);
             var (s3, dynamoDb) = await ReadEndpointsAsync(process, timeout.Token);
-            await EndpointProbe.WaitUntilAnsweringAsync(s3, timeout.Token);
+            await EndpointProbe.WaitUntilAnsweringAsync(new Uri(s3, LocalAwsCommand.S3HealthPath), timeout.Token);
             await EndpointProbe.WaitUntilAnsweringAsync(dynamoDb, timeout.Token);
             return new EmbeddedAws(process, s3, dynamoDb, dataDirectory, ownsData);
         }

@@ -29,6 +29,15 @@ public sealed record LocalAwsCommand(string Node, string WorkingDirectory, IRead
         return new LocalAwsCommand(node, tools.Directory, arguments);
     }
 
+    /// <summary>
+    /// The path a health probe GETs, unsigned: the S3 emulator answers every other request only when it carries a
+    /// valid SigV4 signature (tools/local-aws/sigv4.js), and '_local-aws' is no valid bucket name, so no bucket hides it.
+    /// </summary>
+    public const string S3HealthPath = "/_local-aws/health";
+
+    /// <summary>What to probe on an emulator of <paramref name="service"/>: dynalite answers any unsigned GET.</summary>
+    public static string HealthPath(LocalAwsService service) => service == LocalAwsService.DynamoDb ? "/" : S3HealthPath;
+
     public ProcessSpec ToProcessSpec() => new(Node, Arguments) { WorkingDirectory = WorkingDirectory };
 
     private static string ServiceArgument(LocalAwsService service) => service switch

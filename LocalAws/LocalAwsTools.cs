@@ -4,7 +4,7 @@ namespace VideoAspire.LocalAws;
 internal sealed record LocalAwsTools(string Directory, string ServerScript)
 {
     private const string RelativePath = "tools/local-aws";
-    private static readonly string[] RequiredPackages = ["s3rver", "dynalite"];
+    private static readonly string[] RequiredPackages = ["s3rver", "dynalite", "aws4"];
 
     /// <summary>Uses the given folder, or walks up from the app folder and the working directory to find it.</summary>
     public static LocalAwsTools Locate(string? directory)

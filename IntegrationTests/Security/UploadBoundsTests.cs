@@ -9,8 +9,9 @@ namespace VideoAspire.IntegrationTests.Security;
 
 /// <summary>
 /// Uploads bound to what was declared: the presigned PUT signs Content-Length and the declared size, part URLs
-/// sign each part's length, and job creation refuses an object whose size is not the declared one. s3rver does
-/// not check signatures, so on the embedded backend the job-creation check is the one that stops a bigger body.
+/// sign each part's length, and job creation refuses an object whose size is not the declared one. The embedded
+/// S3 checks signatures (403 for another length); LocalStack skips them by default, so there the job-creation
+/// check is the one that stops a bigger body.
 /// </summary>
 [Collection(AwsCollectionDefinition.Name)]
 public sealed class UploadBoundsTests(AwsBackendFixture backend) : IAsyncDisposable
@@ -44,13 +45,13 @@ public sealed class UploadBoundsTests(AwsBackendFixture backend) : IAsyncDisposa
 
         if (put.IsSuccessStatusCode)
         {
-            // The embedded S3 stored it (it checks no signature): the Api must refuse to use it.
+            // Stored by a backend that checks no signature (LocalStack by default): the Api must refuse to use it.
             await AssertRefusedAsync(job, "5242880 bytes but 1000 were declared");
             await AssertRefusedAsync(analyze, "5242880 bytes but 1000 were declared");
         }
         else
         {
-            Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode); // AWS: the signed Content-Length does not match
+            Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode); // S3, embedded S3: the signed Content-Length does not match
         }
     }
 

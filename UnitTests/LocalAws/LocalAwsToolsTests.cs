@@ -13,7 +13,7 @@ public sealed class LocalAwsToolsTests
         {
             var exception = Assert.Throws<LocalAwsUnavailableException>(() => LocalAwsTools.Locate(folder));
 
-            Assert.Contains("(s3rver, dynalite)", exception.Message, StringComparison.Ordinal);
+            Assert.Contains("(s3rver, dynalite, aws4)", exception.Message, StringComparison.Ordinal);
             Assert.EndsWith("run: npm ci --prefix tools/local-aws", exception.Message, StringComparison.Ordinal);
         }
         finally

@@ -14,6 +14,7 @@ const path = require('path');
 const fs = require('fs');
 const S3rver = require('s3rver');
 const dynalite = require('dynalite');
+const { signatureV4 } = require('./sigv4');
 
 bindMultipartUploadsLikeS3();
 makeContinuationTokensWorkOnOpenSsl3();
@@ -42,11 +43,13 @@ function listen(server, host, port) {
   });
 }
 
-// s3rver also accepts unsigned requests; clients are given S3RVER / S3RVER, its documented key pair.
+// Clients are given S3RVER / S3RVER, s3rver's documented key pair, and must sign with it (SigV4, checked
+// in sigv4.js before s3rver sees the request: s3rver alone accepts any V4 signature and unsigned requests).
 async function startS3(host, port, dataDir) {
   const directory = path.join(dataDir, 's3');
   fs.mkdirSync(directory, { recursive: true });
   const s3 = new S3rver({ address: host, port, directory, silent: true });
+  s3.middleware.unshift(signatureV4()); // Koa composes its middleware when run() starts listening
   const address = await s3.run();
   return { url: `http://${host}:${address.port}`, close: () => s3.close() };
 }
