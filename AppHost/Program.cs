@@ -33,6 +33,7 @@ if (builder.ExecutionContext.IsRunMode)
         .WithEnvironment("AWS_LAMBDA_RUNTIME_API", ReferenceExpression.Create(
             $"{lambda.GetEndpoint("http").Property(EndpointProperty.HostAndPort)}/{AppHostSettings.FunctionName}"))
         .WithEnvironment("AWS_LAMBDA_FUNCTION_NAME", AppHostSettings.FunctionName)
+        .WithEnvironment("AWS_ENDPOINT_URL_LAMBDA", lambda.GetEndpoint("http")) // a "sweep" event invokes the function again
         .WaitFor(lambda)
         .ExcludeFromManifest();
     backend.ConfigureClient(processor);

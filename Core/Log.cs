@@ -63,6 +63,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Job {JobId} ({Status}, attempt {Attempt}) was stranded; dispatched again")]
     public static partial void JobRedispatched(ILogger logger, string jobId, JobStatus status, int attempt);
 
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Warning, Message = "Sweep: job {JobId} could not be handled; the next sweep tries again")]
+    public static partial void SweepJobFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 1213, Level = LogLevel.Error, Message = "Cleaning stale job folders failed; they stay until the next start")]
+    public static partial void JanitorFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1207, Level = LogLevel.Error, Message = "Job {JobId}: could not delete the objects under {Prefix}")]
     public static partial void CleanupFailed(ILogger logger, Exception exception, string jobId, string prefix);
 }

@@ -23,6 +23,12 @@ public sealed record Job
     /// <summary>Incremented by every claim; writes of an older attempt are refused.</summary>
     public int Attempt { get; init; }
 
+    /// <summary>
+    /// Attempts that count against <see cref="JobRecoveryOptions.MaxAttempts"/>: every claim, less the ones given back at
+    /// shutdown (a rolling deploy must not use a job's attempts up). <see cref="Attempt"/> only ever grows: it names prefixes.
+    /// </summary>
+    public int Tries { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

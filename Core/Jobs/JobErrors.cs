@@ -26,7 +26,8 @@ public static class JobErrors
     {
         AmazonServiceException service => (int)service.StatusCode is 0 or 429 or >= 500
             || service.ErrorCode is "ThrottlingException" or "ProvisionedThroughputExceededException" or "RequestLimitExceeded" or "SlowDown" or "RequestTimeout",
-        AmazonClientException or HttpRequestException or IOException => true,
+        AmazonClientException or HttpRequestException or IOException or TimeoutException => true,
+        TaskCanceledException => true, // an SDK or HTTP timeout; the executor catches cancellations it asked for before this
         _ => false,
     };
 

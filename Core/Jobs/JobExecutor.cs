@@ -48,7 +48,7 @@ public sealed class JobExecutor(
 
     private async Task<JobOutcome> RunAsync(Job job, ProcessingMethod method, TimeSpan? timeLimit, CancellationToken cancellationToken)
     {
-        var progress = new ProgressWriter(jobs, job.Id, job.Attempt, ProgressInterval, timeProvider, logger);
+        var progress = new ProgressWriter(jobs, job.Id, job.Attempt, ProgressInterval, jobs.StaleAfter / 2, timeProvider, logger);
         using var deadline = new CancellationTokenSource(timeLimit ?? Timeout.InfiniteTimeSpan, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, progress.Lost, deadline.Token);
         try
@@ -63,7 +63,7 @@ public sealed class JobExecutor(
             }, progress, linked.Token);
 
             await progress.DisposeAsync();
-            if (!await jobs.CompleteAsync(job.Id, job.Attempt, segments, result.Media.Duration.TotalSeconds, CancellationToken.None))
+            if (!await CommitAsync(job, segments, result.Media.Duration.TotalSeconds))
             {
                 return await LostAsync(job);
             }
@@ -92,7 +92,7 @@ public sealed class JobExecutor(
             Log.JobReleased(logger, job.Id);
             return JobOutcome.Released;
         }
-        catch (Exception e) when (JobErrors.IsTransient(e) && job.Attempt < jobs.MaxAttempts)
+        catch (Exception e) when (JobErrors.IsTransient(e) && job.Tries < jobs.MaxAttempts)
         {
             var error = JobErrors.From(e);
             await DeleteQuietlyAsync(job.Id, StorageLayout.AttemptPrefix(job.Id, job.Attempt));
@@ -119,6 +119,33 @@ public sealed class JobExecutor(
         {
             await progress.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Writes COMPLETED. A refused or failed write is checked against the table before anything is deleted: the first
+    /// try may have applied even though its answer was lost (a timeout, or an SDK retry refused by the condition the
+    /// first try already changed), and a completed job's segments must never be removed.
+    /// </summary>
+    private async Task<bool> CommitAsync(Job job, IReadOnlyList<JobSegment> segments, double durationSeconds)
+    {
+        try
+        {
+            if (await jobs.CompleteAsync(job.Id, job.Attempt, segments, durationSeconds, CancellationToken.None))
+            {
+                return true;
+            }
+        }
+        catch (Exception e) when (JobErrors.IsTransient(e))
+        {
+            if (await jobs.IsCompletedByAsync(job.Id, job.Attempt, CancellationToken.None))
+            {
+                return true;
+            }
+
+            throw; // not applied: a transient failure like any other (the job is given back)
+        }
+
+        return await jobs.IsCompletedByAsync(job.Id, job.Attempt, CancellationToken.None);
     }
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed class JobStore(
     /// <summary>Attempts a job gets (<see cref="JobRecoveryOptions.MaxAttempts"/>).</summary>
     public int MaxAttempts => recovery.Value.MaxAttempts;
 
+    /// <summary>When a silent attempt counts as dead (<see cref="JobRecoveryOptions.StaleAfter"/>).</summary>
+    public TimeSpan StaleAfter => recovery.Value.StaleAfter;
+
     public async Task CreateAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -100,21 +103,23 @@ public sealed class JobStore(
 
     /// <summary>
     /// QUEUED, or PROCESSING with a heartbeat older than <see cref="JobRecoveryOptions.StaleAfter"/> (its attempt died),
-    /// -> PROCESSING with a new attempt number, while attempts are left. Null otherwise: a duplicate or late delivery,
+    /// -> PROCESSING with a new attempt number, while tries are left (<see cref="Job.Tries"/>). Null otherwise: a duplicate or late delivery,
     /// a live attempt, a finished or deleted job, or no attempts left (the sweep fails such a job).
     /// </summary>
     public async Task<Job?> TryClaimAsync(string jobId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var update = new Update("SET #status = :processing, #stage = :stage, #attempt = #attempt + :one, #started = :now, #heartbeat = :now, #updated = :now, #progress = :zero")
+        var update = new Update("SET #status = :processing, #stage = :stage, #attempt = #attempt + :one, #tries = if_not_exists(#tries, :zero) + :one, #started = :now, #heartbeat = :now, #updated = :now, #progress = :zero")
             .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#attempt", JobsTableSchema.Attempt)
+            .Name("#tries", JobsTableSchema.Tries)
             .Name("#started", JobsTableSchema.StartedAt).Name("#heartbeat", JobsTableSchema.HeartbeatAt)
             .Name("#updated", JobsTableSchema.UpdatedAt).Name("#progress", JobsTableSchema.Progress)
             .Value(":processing", Status(JobStatus.Processing)).Value(":stage", JobStages.Probing).Value(":now", Timestamp(now))
             .Value(":one", Number(1)).Value(":zero", Number(0)).Value(":queued", Status(JobStatus.Queued))
             .Value(":max", Number(recovery.Value.MaxAttempts)).Value(":stale", Timestamp(now - recovery.Value.StaleAfter));
         var attributes = await TryUpdateAsync(jobId, update,
-            "#attempt < :max AND (#status = :queued OR (#status = :processing AND #heartbeat < :stale))", ReturnValue.ALL_NEW, cancellationToken);
+            "(attribute_not_exists(#tries) OR #tries < :max) AND (#status = :queued OR (#status = :processing AND #heartbeat < :stale))",
+            ReturnValue.ALL_NEW, cancellationToken);
         return attributes is null ? null : FromItem(attributes);
     }
 
@@ -143,6 +148,13 @@ public sealed class JobStore(
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
     }
 
+    /// <summary>
+    /// True when the job is COMPLETED by <paramref name="attempt"/>: how a commit whose answer was lost (a timeout, an SDK
+    /// retry refused because the first try already applied) is told from a commit refused because the job was lost.
+    /// </summary>
+    public async Task<bool> IsCompletedByAsync(string jobId, int attempt, CancellationToken cancellationToken) =>
+        await GetAsync(jobId, cancellationToken) is { Status: JobStatus.Completed } job && job.Attempt == attempt;
+
     /// <summary>PROCESSING (this attempt) or, with no attempt, QUEUED -> FAILED.</summary>
     public async Task<bool> FailAsync(string jobId, int? attempt, JobError error, CancellationToken cancellationToken)
     {
@@ -166,13 +178,20 @@ public sealed class JobStore(
     }
 
     /// <summary>
-    /// Gives a claimed job back (PROCESSING -> QUEUED) when this attempt stops without an outcome: at shutdown, or after
-    /// a transient failure (<paramref name="reason"/>, kept as the job's last error).
+    /// Gives a claimed job back (PROCESSING -> QUEUED) when this attempt stops without an outcome: at shutdown (the try
+    /// is given back too: stopping is not the job's failure), or after a transient failure (<paramref name="reason"/>,
+    /// kept as the job's last error; the try counts).
     /// </summary>
     public async Task<bool> ReleaseAsync(string jobId, int attempt, CancellationToken cancellationToken, JobError? reason = null)
     {
-        var update = BackToQueue(reason is null ? "" : ", #last_code = :last_code, #last_message = :last_message");
-        if (reason is not null)
+        var update = BackToQueue(reason is null
+            ? ", #tries = #tries - :one"
+            : ", #last_code = :last_code, #last_message = :last_message");
+        if (reason is null)
+        {
+            update.Name("#tries", JobsTableSchema.Tries).Value(":one", Number(1));
+        }
+        else
         {
             update.Name("#last_code", JobsTableSchema.LastErrorCode).Name("#last_message", JobsTableSchema.LastErrorMessage)
                 .Value(":last_code", reason.Code).Value(":last_message", Truncate(reason.Message));

@@ -44,45 +44,55 @@ public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobR
                 continue; // alive, or dispatched a moment ago
             }
 
-            if (job.Attempt >= jobs.MaxAttempts)
+            try
             {
-                failed += await FailAsync(job, idleSince, cancellationToken) ? 1 : 0;
-                continue;
-            }
+                if (job.Tries >= jobs.MaxAttempts)
+                {
+                    failed += await FailAsync(job, idleSince, cancellationToken) ? 1 : 0;
+                    continue;
+                }
 
-            var takenBack = job.Status == JobStatus.Processing
-                ? await jobs.RequeueIfStaleAsync(job.Id, staleBefore, cancellationToken)
-                : await jobs.TouchIfIdleAsync(job.Id, queuedBefore, cancellationToken);
-            if (!takenBack)
+                var takenBack = job.Status == JobStatus.Processing
+                    ? await jobs.RequeueIfStaleAsync(job.Id, staleBefore, cancellationToken)
+                    : await jobs.TouchIfIdleAsync(job.Id, queuedBefore, cancellationToken);
+                if (!takenBack)
+                {
+                    continue; // it moved since the index was read, or another sweeper took it
+                }
+
+                Log.JobRedispatched(logger, job.Id, job.Status, job.Attempt);
+                if (!await redispatch(job, cancellationToken))
+                {
+                    break;
+                }
+
+                redispatched++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                continue; // it moved since the index was read, or another sweeper took it
+                Log.SweepJobFailed(logger, e, job.Id); // it stays as it is; the next sweep tries again
             }
-
-            Log.JobRedispatched(logger, job.Id, job.Status, job.Attempt);
-            if (!await redispatch(job, cancellationToken))
-            {
-                break;
-            }
-
-            redispatched++;
         }
 
         return new SweepResult(redispatched, failed);
     }
 
     /// <summary>
-    /// Fails a job whose invocation Lambda gave up on (a failure-queue record), unless an attempt is alive or it finished:
-    /// the job's last error, or the reason Lambda gave, becomes the message.
+    /// Fails a job whose invocation Lambda gave up on (a failure-queue record) when it has no tries left and no attempt is
+    /// alive; the job's last error, or the reason Lambda gave, becomes the message. A job with tries left is left to the
+    /// sweep, which invokes it again after <see cref="JobRecoveryOptions.LambdaRedispatchAfter"/>.
     /// </summary>
     public async Task<bool> GiveUpAsync(string jobId, string reason, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(jobId, cancellationToken);
-        if (job is null || job.Status is JobStatus.Completed or JobStatus.Failed)
+        if (job is null || job.Status is JobStatus.Completed or JobStatus.Failed || job.Tries < jobs.MaxAttempts)
         {
             return false;
         }
 
-        var idleSince = job.Status == JobStatus.Processing ? timeProvider.GetUtcNow() - options.Value.StaleAfter : timeProvider.GetUtcNow();
+        // No claim can start (no tries left): only a live PROCESSING attempt must be waited for.
+        var now = timeProvider.GetUtcNow();
+        var idleSince = job.Status == JobStatus.Processing ? now - options.Value.StaleAfter : now;
         var error = new JobError(job.LastError?.Code ?? "processor_failed",
             $"The Processor gave up on the job ({reason}){(job.LastError is { } last ? $"; last error: {last.Message}" : "")}.");
         return await FailAsync(job, idleSince, cancellationToken, error);
@@ -91,7 +101,7 @@ public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobR
     private async Task<bool> FailAsync(Job job, DateTimeOffset idleSince, CancellationToken cancellationToken, JobError? error = null)
     {
         error ??= new JobError(job.LastError?.Code ?? "attempts_exhausted",
-            $"The job was tried {job.Attempt} times without finishing{(job.LastError is { } last ? $"; last error: {last.Message}" : " (each attempt stopped without a word: killed, out of memory or past its deadline)")}.");
+            $"The job was tried {job.Tries} times without finishing{(job.LastError is { } last ? $"; last error: {last.Message}" : " (each attempt stopped without a word: killed, out of memory or past its deadline)")}.");
         if (!await jobs.FailAbandonedAsync(job, idleSince.AddTicks(1), error, cancellationToken))
         {
             return false;

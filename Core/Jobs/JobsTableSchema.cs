@@ -12,6 +12,9 @@ public static class JobsTableSchema
     public const string Stage = "stage";
     public const string Progress = "progress";
     public const string Attempt = "attempt";
+
+    /// <summary>Attempts that count against Processing:MaxAttempts: a claim adds one, a release at shutdown gives it back.</summary>
+    public const string Tries = "tries";
     public const string Method = "method";
     public const string SourceKey = "source_key";
     public const string Options = "options";

@@ -6,7 +6,9 @@ namespace VideoAspire.Core.Jobs;
 /// Takes progress reports as fast as ffmpeg produces them and writes the latest one (with a heartbeat)
 /// at most once per interval. When a write is refused, the attempt no longer owns the job:
 /// <see cref="Lost"/> is cancelled so the work stops. A write that fails for any other reason (throttling,
-/// a network blip) never fails the job: it is logged and the next tick tries again.
+/// a network blip) never fails the job: it is logged and the next tick tries again. But an attempt that could not
+/// write a heartbeat for <c>silenceLimit</c> (half of StaleAfter) stops as lost too: others may soon take the job
+/// over, and two attempts must not work on it at once.
 /// </summary>
 internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
 {
@@ -14,6 +16,8 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
     private readonly string _jobId;
     private readonly int _attempt;
     private readonly ILogger _logger;
+    private readonly TimeSpan _silenceLimit;
+    private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -21,8 +25,10 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
     private double _written = -1;
     private int _disposed;
 
-    public ProgressWriter(JobStore jobs, string jobId, int attempt, TimeSpan interval, TimeProvider timeProvider, ILogger logger)
+    public ProgressWriter(JobStore jobs, string jobId, int attempt, TimeSpan interval, TimeSpan silenceLimit, TimeProvider timeProvider, ILogger logger)
     {
+        _silenceLimit = silenceLimit;
+        _timeProvider = timeProvider;
         _jobs = jobs;
         _jobId = jobId;
         _attempt = attempt;
@@ -55,6 +61,7 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
     private async Task LoopAsync(TimeSpan interval, TimeProvider timeProvider)
     {
         using var timer = new PeriodicTimer(interval, timeProvider);
+        var lastWritten = timeProvider.GetTimestamp();
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
@@ -70,10 +77,14 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
                 {
                     owned = await _jobs.ReportProgressAsync(_jobId, _attempt, JobStages.Cutting, Math.Max(latest, 0), _stop.Token);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!_stop.IsCancellationRequested)
                 {
                     Log.HeartbeatFailed(_logger, e, _jobId); // not the job's fault: try again at the next tick
-                    continue;
+                    owned = _timeProvider.GetElapsedTime(lastWritten) < _silenceLimit;
+                    if (owned)
+                    {
+                        continue;
+                    }
                 }
 
                 if (!owned)
@@ -84,6 +95,7 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
                 }
 
                 _written = latest;
+                lastWritten = _timeProvider.GetTimestamp();
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

@@ -13,14 +13,17 @@ public static class ProcessRunner
 {
     /// <summary>
     /// ffmpeg does not die with its parent: after a kill -9 of the worker it runs on, reparented, until its input ends.
-    /// So tools run under this POSIX sh script: it starts the command in the background and kills it when the
-    /// script's stdin, a pipe whose writing end only this process holds, reaches end of file, which the kernel
-    /// causes when this process exits for any reason. On a normal end the watcher is stopped and the command's
-    /// exit status passed on. (An asynchronous list's stdin is /dev/null, hence the pipe kept as fd 3.)
+    /// So tools run under this POSIX sh script: it starts the command in the background and a watcher that kills it
+    /// when the script's stdin, a pipe whose writing end only this process holds, reaches end of file, which the
+    /// kernel causes when this process exits for any reason. (An asynchronous list's stdin is /dev/null, hence the
+    /// pipe kept as fd 3.) On a normal end the watcher is stopped and reaped and the command's exit status passed on;
+    /// a signal to the script (Ctrl+C to the process group) takes the command and the watcher down with it.
     /// </summary>
     internal const string Watchdog =
-        "exec 3<&0; \"$@\" </dev/null 3<&- & c=$!; (read -r _ <&3; kill -KILL \"$c\" 2>/dev/null) & w=$!; " +
-        "wait \"$c\"; s=$?; kill \"$w\" 2>/dev/null; exit \"$s\"";
+        "exec 3<&0; \"$@\" </dev/null 3<&- & c=$!; " +
+        "(read -r _ <&3; kill -KILL \"$c\" 2>/dev/null) >/dev/null 2>&1 & w=$!; " +
+        "trap 'kill -KILL \"$c\" \"$w\" 2>/dev/null; exit 143' INT TERM HUP; " +
+        "wait \"$c\"; s=$?; kill \"$w\" 2>/dev/null; wait \"$w\" 2>/dev/null; exit \"$s\"";
 
     private const string Shell = "/bin/sh";
 

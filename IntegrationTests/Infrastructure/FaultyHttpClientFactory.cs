@@ -34,6 +34,12 @@ internal sealed class FaultyHttpClientFactory(Func<HttpRequestMessage, FaultKind
 
     private sealed class FaultHandler(FaultyHttpClientFactory owner, Func<HttpRequestMessage, FaultKind> decide) : DelegatingHandler
     {
+        private async Task<HttpResponseMessage> LoseResponseAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using var applied = await base.SendAsync(request, cancellationToken);
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, $"Injected: the answer ({(int)applied.StatusCode}) was lost");
+        }
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var fault = decide(request);
@@ -50,6 +56,7 @@ internal sealed class FaultyHttpClientFactory(Func<HttpRequestMessage, FaultKind
                     Content = new StringContent("<Error><Code>SlowDown</Code><Message>Injected by the test</Message></Error>"),
                 }),
                 FaultKind.DropConnection => throw new HttpRequestException(HttpRequestError.ConnectionError, "Injected: connection dropped"),
+                FaultKind.LoseResponse => LoseResponseAsync(request, cancellationToken),
                 _ => base.SendAsync(request, cancellationToken),
             };
         }
@@ -61,4 +68,7 @@ internal enum FaultKind
     None,
     ServiceUnavailable,
     DropConnection,
+
+    /// <summary>The request reaches the service and is applied; the answer is lost on the way back.</summary>
+    LoseResponse,
 }

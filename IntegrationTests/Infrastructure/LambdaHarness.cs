@@ -145,6 +145,7 @@ public sealed class LambdaHarness : IAsyncDisposable
         {
             ["AWS_LAMBDA_RUNTIME_API"] = $"{Endpoint.Authority}/{FunctionName}",
             ["AWS_LAMBDA_FUNCTION_NAME"] = FunctionName,
+            ["AWS_ENDPOINT_URL_LAMBDA"] = Endpoint.ToString(), // the sweep invokes the function again
             ["DOTNET_ENVIRONMENT"] = "Production",
         };
         _processor = ChildProcess.Start(

@@ -158,6 +158,26 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
     }
 
     [Fact]
+    public async Task Execute_CommitAppliedButItsAnswerLost_TheJobStaysCompletedWithItsSegments()
+    {
+        var job = await QueueJobAsync(await videos.H264Gop2Async());
+        // The COMPLETED write reaches DynamoDB, the answer does not: the SDK retries, and the retry is refused
+        // (the job is no longer PROCESSING) although this attempt did complete it.
+        var firstCommit = FaultyHttpClientFactory.FirstRequests(1, FaultKind.LoseResponse,
+            r => r.Content?.ReadAsStringAsync().GetAwaiter().GetResult().Contains("#status = :completed", StringComparison.Ordinal) == true);
+        await using var faulty = JobServices.Build(backend, _bucket, _table,
+            dynamoDb: AwsClientFactory.CreateDynamoDb(backend.Connection, c => c.HttpClientFactory = firstCommit));
+
+        var outcome = await faulty.GetRequiredService<JobExecutor>().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+
+        var stored = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        Assert.Equal(1, firstCommit.Faults);
+        Assert.Equal((JobOutcome.Completed, JobStatus.Completed), (outcome, stored.Status));
+        var keys = await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken);
+        Assert.Equal(stored.Segments.Select(s => s.Key).Order(), keys.Order());
+    }
+
+    [Fact]
     public async Task Execute_EveryHeartbeatWriteFails_TheJobStillCompletes()
     {
         var job = await QueueJobAsync(await videos.H264LargeAsync(), output: OutputMode.Exact);

@@ -238,6 +238,26 @@ public sealed class JobStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReleaseAtShutdown_GivesTheTryBack_ATransientFailureDoesNot()
+    {
+        var job = NewJob("alice", _clock.GetUtcNow());
+        await _store.CreateAsync(job, TestContext.Current.CancellationToken);
+        for (var i = 0; i < 2 * _store.MaxAttempts; i++) // a rolling deploy, many times over
+        {
+            var claimed = (await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
+            Assert.True(await _store.ReleaseAsync(job.Id, claimed.Attempt, TestContext.Current.CancellationToken));
+        }
+
+        var afterShutdowns = (await _store.GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        var claim = (await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
+        await _store.ReleaseAsync(job.Id, claim.Attempt, TestContext.Current.CancellationToken, new JobError("storage_error", "503"));
+        var afterFailure = (await _store.GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+
+        Assert.Equal((0, 2 * _store.MaxAttempts), (afterShutdowns.Tries, afterShutdowns.Attempt));
+        Assert.Equal((1, 2 * _store.MaxAttempts + 1), (afterFailure.Tries, afterFailure.Attempt));
+    }
+
+    [Fact]
     public async Task FinishedJobs_LeaveTheUnfinishedIndexAndExpireAfterTheRetention()
     {
         var completed = NewJob("alice", _clock.GetUtcNow());

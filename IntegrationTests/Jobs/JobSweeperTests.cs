@@ -22,8 +22,11 @@ public sealed class JobSweeperTests : IAsyncLifetime
     private readonly string _table = AwsBackendFixture.UniqueName("sweep");
     private readonly List<string> _dispatched = [];
 
+    private readonly AwsBackendFixture _backend;
+
     public JobSweeperTests(AwsBackendFixture backend)
     {
+        _backend = backend;
         _services = JobServices.Build(backend, _bucket, _table, timeProvider: _clock);
         _store = _services.GetRequiredService<JobStore>();
         _sweeper = _services.GetRequiredService<JobSweeper>();
@@ -127,14 +130,22 @@ public sealed class JobSweeperTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FailureQueueRecord_FailsAQueuedJobWithLambdasReason_LeavesALiveOneAlone()
+    public async Task FailureQueueRecord_FailsAJobOutOfTries_LeavesOneWithTriesLeftAndALiveOneAlone()
     {
         var given = await CreateAsync(ProcessingMethod.Lambda);
+        for (var attempt = 1; attempt <= _store.MaxAttempts; attempt++)
+        {
+            await _store.TryClaimAsync(given.Id, TestContext.Current.CancellationToken);
+            await _store.ReleaseAsync(given.Id, attempt, TestContext.Current.CancellationToken, new JobError("storage_error", "S3 said 503"));
+        }
+
+        var triesLeft = await CreateAsync(ProcessingMethod.Lambda);
         var live = await CreateAsync(ProcessingMethod.Lambda);
         await _store.TryClaimAsync(live.Id, TestContext.Current.CancellationToken);
         var sqsEvent = $$"""
             {"Records":[
               {"eventSource":"aws:sqs","body":{{Quote(FailureRecord(given.Id))}}},
+              {"eventSource":"aws:sqs","body":{{Quote(FailureRecord(triesLeft.Id))}}},
               {"eventSource":"aws:sqs","body":{{Quote(FailureRecord(live.Id))}}},
               {"eventSource":"aws:sqs","body":"not json"}]}
             """;
@@ -147,10 +158,36 @@ public sealed class JobSweeperTests : IAsyncLifetime
         }
 
         var stored = (await _store.GetAsync(given.Id, TestContext.Current.CancellationToken))!;
-        Assert.Equal([true, false], failed);
-        Assert.Equal("processor_failed", stored.Error!.Code);
+        Assert.Equal([true, false, false], failed);
+        Assert.Equal("storage_error", stored.Error!.Code);
         Assert.Contains("RetriesExhausted: Task timed out", stored.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("S3 said 503", stored.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(JobStatus.Queued, (await _store.GetAsync(triesLeft.Id, TestContext.Current.CancellationToken))!.Status);
         Assert.Equal(JobStatus.Processing, (await _store.GetAsync(live.Id, TestContext.Current.CancellationToken))!.Status);
+    }
+
+    [Fact]
+    public async Task SweepAndDiagnosticsReads_QueryIndexes_NeverScanTheTable()
+    {
+        await CreateAsync(ProcessingMethod.InProcess);
+        var operations = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var recording = new FaultyHttpClientFactory(request =>
+        {
+            operations.Add(request.Headers.TryGetValues("X-Amz-Target", out var target) ? target.Single() : "?");
+            return FaultKind.None;
+        });
+        await using var services = JobServices.Build(_backend, _bucket, _table, timeProvider: _clock,
+            dynamoDb: Core.Aws.AwsClientFactory.CreateDynamoDb(_backend.Connection, c => c.HttpClientFactory = recording));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+
+        await services.GetRequiredService<JobSweeper>().SweepAsync(ProcessingMethod.InProcess, TimeSpan.Zero,
+            (job, _) => Task.FromResult(Add(job)), null, TestContext.Current.CancellationToken);
+        await services.GetRequiredService<JobStore>().ListFinishedSinceAsync(ProcessingMethod.InProcess, _clock.GetUtcNow().AddDays(-1), 100,
+            TestContext.Current.CancellationToken);
+
+        Assert.Single(_dispatched);
+        Assert.Contains("DynamoDB_20120810.Query", operations);
+        Assert.DoesNotContain("DynamoDB_20120810.Scan", operations);
     }
 
     private static string FailureRecord(string jobId) => $$$"""

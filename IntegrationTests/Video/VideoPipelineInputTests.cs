@@ -134,8 +134,8 @@ public sealed class VideoPipelineInputTests(TestVideos videos)
             {
                 try
                 {
-                    var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-                    return commandLine.StartsWith("ffmpeg", StringComparison.Ordinal) && commandLine.Contains(directory, StringComparison.Ordinal);
+                    var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+                    return Path.GetFileName(commandLine.Split('\0')[0]) == "ffmpeg" && commandLine.Contains(directory, StringComparison.Ordinal);
                 }
                 catch (IOException)
                 {

@@ -27,17 +27,31 @@ internal sealed class LambdaDispatcher(
             return;
         }
 
+        if (await SendAsync(job, cancellationToken) is { } failure)
+        {
+            await jobs.FailAsync(job.Id, null, new JobError("dispatch_failed", $"The Processor function could not be invoked: {failure}"), CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Invokes the Processor with the job's event; the reason when that failed after the HTTP client's retries, else null.
+    /// The sweep uses this directly: a job it dispatches again stays QUEUED when Lambda cannot be reached, for the next sweep.
+    /// </summary>
+    public async Task<string?> SendAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
         var payload = ProcessorEvent.ForJob(job, objects.Bucket, Activity.Current?.Id).ToJson();
         try
         {
             // Typed clients are transient: one per use, as the factory intends (and AWS credentials are resolved only
             // once a Lambda job exists, so an Api without Lambda never needs them).
             await services.GetRequiredService<LambdaInvoker>().InvokeEventAsync(options.Value.FunctionName, payload, cancellationToken);
+            return null;
         }
         catch (Exception e) when (e is LambdaInvokeException or HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
             Log.DispatchFailed(logger, e, job.Id);
-            await jobs.FailAsync(job.Id, null, new JobError("dispatch_failed", $"The Processor function could not be invoked: {e.Message}"), CancellationToken.None);
+            return e.Message;
         }
     }
 }

@@ -13,9 +13,23 @@ namespace VideoAspire.Core.Video.Pipeline;
 public static partial class WorkspaceJanitor
 {
     /// <returns>How many stale folders were removed and how many orphaned processes were killed.</returns>
+    /// <remarks>Never throws: a folder it cannot remove is logged and left for the next start, not a reason to refuse to start.</remarks>
     public static (int Folders, int Processes) CleanStale(string? root, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(logger);
+        try
+        {
+            return Clean(root, logger);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.JanitorFailed(logger, e);
+            return (0, 0);
+        }
+    }
+
+    private static (int Folders, int Processes) Clean(string? root, ILogger logger)
+    {
         var parent = JobWorkspace.Root(root);
         if (!OperatingSystem.IsLinux() || !Directory.Exists(parent))
         {
