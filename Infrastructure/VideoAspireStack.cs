@@ -106,18 +106,20 @@ public sealed class VideoAspireStack : Stack
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
         AddIndex(table, Core.Jobs.JobsTableSchema.UserIndex, Core.Jobs.JobsTableSchema.UserId, Core.Jobs.JobsTableSchema.CreatedAt);
-        AddIndex(table, Core.Jobs.JobsTableSchema.UnfinishedIndex, Core.Jobs.JobsTableSchema.Unfinished, Core.Jobs.JobsTableSchema.CreatedAt);
+        AddIndex(table, Core.Jobs.JobsTableSchema.UnfinishedIndex, Core.Jobs.JobsTableSchema.Unfinished, Core.Jobs.JobsTableSchema.CreatedAt,
+            ProjectionType.KEYS_ONLY); // heartbeats never write to it
+
         AddIndex(table, Core.Jobs.JobsTableSchema.FinishedIndex, Core.Jobs.JobsTableSchema.Method, Core.Jobs.JobsTableSchema.CompletedAt);
         return table;
     }
 
-    private static void AddIndex(Table table, string name, string partitionKey, string sortKey) =>
+    private static void AddIndex(Table table, string name, string partitionKey, string sortKey, ProjectionType projection = ProjectionType.ALL) =>
         table.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
         {
             IndexName = name,
             PartitionKey = new Attribute { Name = partitionKey, Type = AttributeType.STRING },
             SortKey = new Attribute { Name = sortKey, Type = AttributeType.STRING },
-            ProjectionType = ProjectionType.ALL,
+            ProjectionType = projection,
         });
 
     private Function ProcessorFunction(StackSettings settings)

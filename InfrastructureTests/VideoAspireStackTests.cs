@@ -125,8 +125,8 @@ public sealed class VideoAspireStackTests(SynthesizedTemplate synthesized) : ICl
                     },
                     ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "ALL" },
                 }),
-                Index("unfinished-created_at-index", "unfinished", "created_at"),
-                Index("method-completed_at-index", "method", "completed_at"),
+                Index("unfinished-created_at-index", "unfinished", "created_at", "KEYS_ONLY"),
+                Index("method-completed_at-index", "method", "completed_at", "ALL"),
             },
             ["TimeToLiveSpecification"] = new Dictionary<string, object> { ["AttributeName"] = "ttl", ["Enabled"] = true },
             ["PointInTimeRecoverySpecification"] = new Dictionary<string, object> { ["PointInTimeRecoveryEnabled"] = true },
@@ -230,7 +230,7 @@ public sealed class VideoAspireStackTests(SynthesizedTemplate synthesized) : ICl
         }));
     }
 
-    private static Matcher Index(string name, string partitionKey, string sortKey) => Match.ObjectLike(new Dictionary<string, object>
+    private static Matcher Index(string name, string partitionKey, string sortKey, string projection) => Match.ObjectLike(new Dictionary<string, object>
     {
         ["IndexName"] = name,
         ["KeySchema"] = new[]
@@ -238,7 +238,7 @@ public sealed class VideoAspireStackTests(SynthesizedTemplate synthesized) : ICl
             new Dictionary<string, object> { ["AttributeName"] = partitionKey, ["KeyType"] = "HASH" },
             new Dictionary<string, object> { ["AttributeName"] = sortKey, ["KeyType"] = "RANGE" },
         },
-        ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "ALL" },
+        ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = projection },
     });
 
     [Fact]

@@ -89,16 +89,16 @@ public sealed class ResourceBootstrapper(IAmazonS3 s3, IAmazonDynamoDB dynamoDb,
         GlobalSecondaryIndexes =
         [
             Index(JobsTableSchema.UserIndex, JobsTableSchema.UserId, JobsTableSchema.CreatedAt),
-            Index(JobsTableSchema.UnfinishedIndex, JobsTableSchema.Unfinished, JobsTableSchema.CreatedAt),
+            Index(JobsTableSchema.UnfinishedIndex, JobsTableSchema.Unfinished, JobsTableSchema.CreatedAt, ProjectionType.KEYS_ONLY),
             Index(JobsTableSchema.FinishedIndex, JobsTableSchema.Method, JobsTableSchema.CompletedAt),
         ],
     };
 
-    private static GlobalSecondaryIndex Index(string name, string partitionKey, string sortKey) => new()
+    private static GlobalSecondaryIndex Index(string name, string partitionKey, string sortKey, ProjectionType? projection = null) => new()
     {
         IndexName = name,
         KeySchema = [new KeySchemaElement(partitionKey, KeyType.HASH), new KeySchemaElement(sortKey, KeyType.RANGE)],
-        Projection = new Projection { ProjectionType = ProjectionType.ALL },
+        Projection = new Projection { ProjectionType = projection ?? ProjectionType.ALL },
     };
 
     /// <summary>

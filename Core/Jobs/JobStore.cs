@@ -220,18 +220,40 @@ public sealed class JobStore(
     }
 
     /// <summary>
-    /// Unfinished jobs (QUEUED or PROCESSING) of one method, oldest first, from the sparse unfinished index: the read
-    /// costs what is unfinished, not the table. The index is eventually consistent: act on it with conditional writes.
+    /// Unfinished jobs (QUEUED or PROCESSING) of one method, oldest first: the keys from the sparse unfinished index
+    /// (the read costs what is unfinished, not the table), each job then read consistently from the table. A job that
+    /// finished in between is left out; still, act on the result with conditional writes.
     /// </summary>
-    public async Task<IReadOnlyList<Job>> ListUnfinishedAsync(ProcessingMethod method, CancellationToken cancellationToken) =>
-        await QueryAllAsync(new QueryRequest
+    public async Task<IReadOnlyList<Job>> ListUnfinishedAsync(ProcessingMethod method, CancellationToken cancellationToken)
+    {
+        var keys = new List<string>();
+        var request = new QueryRequest
         {
             TableName = Table,
             IndexName = JobsTableSchema.UnfinishedIndex,
             KeyConditionExpression = "#unfinished = :method",
             ExpressionAttributeNames = new Dictionary<string, string> { ["#unfinished"] = JobsTableSchema.Unfinished },
             ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":method"] = new(Method(method)) },
-        }, int.MaxValue, cancellationToken);
+        };
+        do
+        {
+            var page = await dynamoDb.QueryAsync(request, cancellationToken);
+            keys.AddRange((page.Items ?? []).Select(item => item[JobsTableSchema.JobId].S));
+            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (request.ExclusiveStartKey is not null);
+
+        var jobs = new List<Job>(keys.Count);
+        foreach (var id in keys)
+        {
+            if (await GetAsync(id, cancellationToken) is { Status: JobStatus.Queued or JobStatus.Processing } job)
+            {
+                jobs.Add(job);
+            }
+        }
+
+        return jobs;
+    }
 
     /// <summary>Jobs of one method that finished since <paramref name="since"/>, newest first, at most <paramref name="limit"/> (the finished index).</summary>
     public async Task<IReadOnlyList<Job>> ListFinishedSinceAsync(

@@ -39,7 +39,11 @@ public static class JobsTableSchema
     /// <summary>GSI listing one user's jobs newest first: partition user_id, sort created_at (ISO-8601).</summary>
     public const string UserIndex = "user_id-created_at-index";
 
-    /// <summary>Sparse GSI of unfinished jobs: partition <see cref="Unfinished"/> (the method), sort created_at.</summary>
+    /// <summary>
+    /// Sparse GSI of unfinished jobs: partition <see cref="Unfinished"/> (the method), sort created_at, keys only, so the
+    /// heartbeats and progress writes of running jobs never write to it (DynamoDB updates an index only when a
+    /// projected attribute changes); the sweep reads each candidate from the table.
+    /// </summary>
     public const string UnfinishedIndex = "unfinished-created_at-index";
 
     /// <summary>Sparse GSI of finished jobs (only they have completed_at): partition method, sort completed_at. For diagnostics.</summary>

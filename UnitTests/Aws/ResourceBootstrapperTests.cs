@@ -21,6 +21,7 @@ public sealed class ResourceBootstrapperTests
             ],
             definition.GlobalSecondaryIndexes.Select(i => (i.IndexName, i.KeySchema[0].AttributeName, i.KeySchema[1].AttributeName)));
         Assert.All(definition.GlobalSecondaryIndexes, i => Assert.Equal([KeyType.HASH, KeyType.RANGE], i.KeySchema.Select(k => k.KeyType)));
+        Assert.Equal([ProjectionType.ALL, ProjectionType.KEYS_ONLY, ProjectionType.ALL], definition.GlobalSecondaryIndexes.Select(i => i.Projection.ProjectionType));
         Assert.All(definition.GlobalSecondaryIndexes.SelectMany(i => i.KeySchema),
             k => Assert.Contains(definition.AttributeDefinitions, a => a.AttributeName == k.AttributeName));
         Assert.Equal(BillingMode.PAY_PER_REQUEST, definition.BillingMode);
