@@ -232,13 +232,7 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
     public async Task Execute_FailureAfterACrashedAttempt_RemovesEveryAttemptsObjects()
     {
         var job = await QueueJobAsync(await videos.NotAVideoAsync());
-        // Attempt 1 stored a segment and died without a word (killed): its heartbeat goes stale.
-        var crashed = (await Store().TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
-        await _services.GetRequiredService<IAmazonS3>().PutObjectAsync(new PutObjectRequest
-        {
-            BucketName = _bucket, Key = StorageLayout.SegmentKey(job.Id, crashed.Attempt, 0), ContentBody = "left by a crashed attempt",
-        }, TestContext.Current.CancellationToken);
-        Assert.True(await Store().RequeueIfStaleAsync(job.Id, DateTimeOffset.UtcNow.AddMinutes(1), TestContext.Current.CancellationToken));
+        await CrashedAttemptAsync(job);
 
         var outcome = await Executor().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
 
@@ -250,12 +244,7 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
     public async Task Execute_CompletedAfterACrashedAttempt_RemovesTheCrashedAttemptsObjects()
     {
         var job = await QueueJobAsync(await videos.H264Gop2Async());
-        var crashed = (await Store().TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
-        await _services.GetRequiredService<IAmazonS3>().PutObjectAsync(new PutObjectRequest
-        {
-            BucketName = _bucket, Key = StorageLayout.SegmentKey(job.Id, crashed.Attempt, 0), ContentBody = "left by a crashed attempt",
-        }, TestContext.Current.CancellationToken);
-        Assert.True(await Store().RequeueIfStaleAsync(job.Id, DateTimeOffset.UtcNow.AddMinutes(1), TestContext.Current.CancellationToken));
+        await CrashedAttemptAsync(job);
 
         var outcome = await Executor().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
 
@@ -283,6 +272,17 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
         Assert.Equal(JobOutcome.Released, outcome);
         Assert.Equal((JobStatus.Queued, 1), (stored.Status, stored.Attempt));
         Assert.Empty(await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>An attempt that stored a segment and died without a word (killed): its heartbeat went stale, the job was put back.</summary>
+    private async Task CrashedAttemptAsync(Job job)
+    {
+        var crashed = (await Store().TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
+        await _services.GetRequiredService<IAmazonS3>().PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = _bucket, Key = StorageLayout.SegmentKey(job.Id, crashed.Attempt, 0), ContentBody = "left by a crashed attempt",
+        }, TestContext.Current.CancellationToken);
+        Assert.True(await Store().RequeueIfStaleAsync(job.Id, DateTimeOffset.UtcNow.AddMinutes(1), TestContext.Current.CancellationToken));
     }
 
     private async Task WaitForObjectsAsync(string jobId, Task<JobOutcome> run)

@@ -13,19 +13,9 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
     [Fact]
     public async Task MissingFfmpeg_FailsTheJobOnce_TheInvocationSaysSoWithoutALambdaRetry()
     {
-        var bucket = AwsBackendFixture.UniqueName("lambda-fail");
-        var table = AwsBackendFixture.UniqueName("lambda-fail");
-        await using var bootstrap = new ApiFactory(backend, bucket, table);
-        _ = bootstrap.Server;
         // A deployment whose FFmpeg layer is missing: ffprobe works (a local one), ffmpeg does not exist.
-        var environment = LambdaFlowTests.ProcessorEnvironment(backend, bucket, table);
-        environment["Video__FfmpegPath"] = "/opt/bin/ffmpeg-not-deployed";
-        await using var lambda = await LambdaHarness.StartAsync(environment);
-        await using var api = new ApiFactory(backend, bucket, table, new Dictionary<string, string?>
-        {
-            ["Processing:Mode"] = "Lambda",
-            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Endpoint.ToString(),
-        });
+        await using var mode = await StartLambdaModeAsync("lambda-fail", processor: new() { ["Video__FfmpegPath"] = "/opt/bin/ffmpeg-not-deployed" });
+        var (lambda, api) = (mode.Lambda, mode.Api);
         using var alice = api.ClientFor("alice");
         var uploadId = await alice.UploadAsync(await videos.NoAudioAsync());
 
@@ -48,16 +38,8 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
     [Fact]
     public async Task Sigterm_DuringAJob_GivesTheJobBackAndFailsTheInvocationForRetry()
     {
-        var bucket = AwsBackendFixture.UniqueName("lambda-term");
-        var table = AwsBackendFixture.UniqueName("lambda-term");
-        await using var bootstrap = new ApiFactory(backend, bucket, table);
-        _ = bootstrap.Server;
-        await using var lambda = await LambdaHarness.StartAsync(LambdaFlowTests.ProcessorEnvironment(backend, bucket, table));
-        await using var api = new ApiFactory(backend, bucket, table, new Dictionary<string, string?>
-        {
-            ["Processing:Mode"] = "Lambda",
-            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Endpoint.ToString(),
-        });
+        await using var mode = await StartLambdaModeAsync("lambda-term");
+        var (lambda, api) = (mode.Lambda, mode.Api);
         using var alice = api.ClientFor("alice");
         var uploadId = await alice.UploadAsync(await videos.H264LargeAsync());
         var id = (await alice.CreateJobAsync(new { uploadId, output = "exact", cutting = new { mode = "fixed", segmentSeconds = 2 } }))
@@ -82,19 +64,13 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
     [Fact]
     public async Task ProcessorKilledMidJob_TheSweepDispatchesTheJobAgainAndANewInstanceCompletesIt()
     {
-        var bucket = AwsBackendFixture.UniqueName("lambda-kill");
-        var table = AwsBackendFixture.UniqueName("lambda-kill");
-        await using var bootstrap = new ApiFactory(backend, bucket, table);
-        _ = bootstrap.Server;
-        await using var lambda = await LambdaHarness.StartAsync(LambdaFlowTests.ProcessorEnvironment(backend, bucket, table));
-        await using var api = new ApiFactory(backend, bucket, table, new Dictionary<string, string?>
+        await using var mode = await StartLambdaModeAsync("lambda-kill", api: new()
         {
-            ["Processing:Mode"] = "Lambda",
-            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Endpoint.ToString(),
             ["Processing:StaleAfter"] = "00:00:05",
             ["Processing:SweepInterval"] = "00:00:01",
             ["Processing:LambdaRedispatchAfter"] = "00:00:01",
         });
+        var (lambda, api) = (mode.Lambda, mode.Api);
         using var alice = api.ClientFor("alice");
         var uploadId = await alice.UploadAsync(await videos.H264LargeAsync());
         var id = (await alice.CreateJobAsync(new { uploadId, output = "exact", cutting = new { mode = "fixed", segmentSeconds = 2 } }))
@@ -119,6 +95,39 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
         Assert.Equal(2, lambda.Invokes.Count);
         var keys = await api.Services.GetRequiredService<ObjectStore>().ListKeysAsync(StorageLayout.JobPrefix(id), TestContext.Current.CancellationToken);
         Assert.All(keys, k => Assert.StartsWith(StorageLayout.AttemptPrefix(id, 2), k, StringComparison.Ordinal));
+    }
+
+    /// <summary>A table and bucket (made by a first Api), the Lambda emulator with the Processor, and an Api in Lambda mode.</summary>
+    private async Task<LambdaMode> StartLambdaModeAsync(
+        string name, Dictionary<string, string?>? processor = null, Dictionary<string, string?>? api = null)
+    {
+        var bucket = AwsBackendFixture.UniqueName(name);
+        var table = AwsBackendFixture.UniqueName(name);
+        var bootstrap = new ApiFactory(backend, bucket, table);
+        _ = bootstrap.Server;
+        var environment = LambdaFlowTests.ProcessorEnvironment(backend, bucket, table);
+        foreach (var (key, value) in processor ?? [])
+        {
+            environment[key] = value;
+        }
+
+        var lambda = await LambdaHarness.StartAsync(environment);
+        var settings = new Dictionary<string, string?>(api ?? [])
+        {
+            ["Processing:Mode"] = "Lambda",
+            ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Endpoint.ToString(),
+        };
+        return new LambdaMode(bootstrap, lambda, new ApiFactory(backend, bucket, table, settings));
+    }
+
+    private sealed record LambdaMode(ApiFactory Bootstrap, LambdaHarness Lambda, ApiFactory Api) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Api.DisposeAsync();
+            await Lambda.DisposeAsync();
+            await Bootstrap.DisposeAsync();
+        }
     }
 
     private static async Task<IReadOnlyList<int>> FfmpegBelowAsync(int processor)
