@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Added index {Index} to jobs table {Table}")]
     public static partial void IndexAdded(ILogger logger, string table, string index);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Recreated jobs table {Table} with its {Count} items to add index {Index} (this DynamoDB cannot add an index to a table)")]
+    public static partial void TableRecreated(ILogger logger, string table, string index, int count);
+
     [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Removed {Folders} job folders left by dead processes in {Root} and killed {Processes} orphaned processes working in them")]
     public static partial void StaleWorkspacesRemoved(ILogger logger, int folders, int processes, string root);
 

@@ -68,7 +68,7 @@ public sealed class ResourceBootstrapper(IAmazonS3 s3, IAmazonDynamoDB dynamoDb,
         }
 
         await WaitUntilActiveAsync(table, cancellationToken);
-        await AddMissingIndexesAsync(table, cancellationToken);
+        await UpgradeAsync(table, cancellationToken);
         await TryEnableTtlAsync(table, cancellationToken);
     }
 
@@ -102,47 +102,120 @@ public sealed class ResourceBootstrapper(IAmazonS3 s3, IAmazonDynamoDB dynamoDb,
     };
 
     /// <summary>
-    /// A table made by an older version lacks indexes added since; they are added (one at a time, as DynamoDB allows).
-    /// dynalite cannot add an index to a table: then the error says to start with a fresh table.
+    /// Brings a table made by an older version up to the current definition: adds the missing indexes (one at a time, as
+    /// DynamoDB allows), then writes the unfinished marker on jobs that were QUEUED or PROCESSING before its index
+    /// existed. dynalite accepts the UpdateTable but ignores index creation: there the table is recreated with its items
+    /// (development data: this bootstrap never runs against AWS, where the CDK stack owns the table).
     /// </summary>
-    private async Task AddMissingIndexesAsync(string table, CancellationToken cancellationToken)
+    private async Task UpgradeAsync(string table, CancellationToken cancellationToken)
     {
         var definition = JobsTableDefinition(table);
-        while (true)
+        var added = false;
+        while (await FirstMissingIndexAsync(table, definition, cancellationToken) is { } missing)
         {
-            var existing = (await dynamoDb.DescribeTableAsync(table, cancellationToken)).Table.GlobalSecondaryIndexes?.Select(i => i.IndexName).ToHashSet() ?? [];
-            var missing = definition.GlobalSecondaryIndexes.FirstOrDefault(i => !existing.Contains(i.IndexName));
-            if (missing is null)
+            if (!await TryCreateIndexAsync(table, definition, missing, cancellationToken)
+                || (await FirstMissingIndexAsync(table, definition, cancellationToken))?.IndexName == missing.IndexName)
             {
+                await RecreateWithItemsAsync(table, definition, missing.IndexName, cancellationToken);
                 return;
             }
 
+            Log.IndexAdded(logger, table, missing.IndexName);
+            added = true;
+        }
+
+        if (added)
+        {
+            foreach (var item in await ScanAllAsync(table, cancellationToken))
+            {
+                if (WithUnfinishedMarker(item) is { } marked && !item.ContainsKey(JobsTableSchema.Unfinished))
+                {
+                    await dynamoDb.PutItemAsync(new PutItemRequest { TableName = table, Item = marked }, cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>Asks for the index and waits until the table is active again; false when the endpoint refuses.</summary>
+    private async Task<bool> TryCreateIndexAsync(string table, CreateTableRequest definition, GlobalSecondaryIndex missing, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dynamoDb.UpdateTableAsync(new UpdateTableRequest
+            {
+                TableName = table,
+                AttributeDefinitions = definition.AttributeDefinitions,
+                GlobalSecondaryIndexUpdates =
+                [
+                    new GlobalSecondaryIndexUpdate
+                    {
+                        Create = new CreateGlobalSecondaryIndexAction { IndexName = missing.IndexName, KeySchema = missing.KeySchema, Projection = missing.Projection },
+                    },
+                ],
+            }, cancellationToken);
+        }
+        catch (AmazonDynamoDBException e) when (e is not ResourceNotFoundException)
+        {
+            return false;
+        }
+
+        await WaitUntilActiveAsync(table, cancellationToken);
+        return true;
+    }
+
+    private async Task<GlobalSecondaryIndex?> FirstMissingIndexAsync(string table, CreateTableRequest definition, CancellationToken cancellationToken)
+    {
+        var existing = (await dynamoDb.DescribeTableAsync(table, cancellationToken)).Table.GlobalSecondaryIndexes?.Select(i => i.IndexName).ToHashSet() ?? [];
+        return definition.GlobalSecondaryIndexes.FirstOrDefault(i => !existing.Contains(i.IndexName));
+    }
+
+    private async Task RecreateWithItemsAsync(string table, CreateTableRequest definition, string index, CancellationToken cancellationToken)
+    {
+        var items = await ScanAllAsync(table, cancellationToken);
+        await dynamoDb.DeleteTableAsync(table, cancellationToken);
+        while (true)
+        {
             try
             {
-                await dynamoDb.UpdateTableAsync(new UpdateTableRequest
-                {
-                    TableName = table,
-                    AttributeDefinitions = definition.AttributeDefinitions,
-                    GlobalSecondaryIndexUpdates =
-                    [
-                        new GlobalSecondaryIndexUpdate
-                        {
-                            Create = new CreateGlobalSecondaryIndexAction { IndexName = missing.IndexName, KeySchema = missing.KeySchema, Projection = missing.Projection },
-                        },
-                    ],
-                }, cancellationToken);
+                await dynamoDb.DescribeTableAsync(table, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
             }
-            catch (AmazonDynamoDBException e)
+            catch (ResourceNotFoundException)
             {
-                throw new InvalidOperationException(
-                    $"The jobs table '{table}' was made by an older version and lacks the index '{missing.IndexName}', which this DynamoDB " +
-                    $"cannot add ({e.Message}). Start with a fresh table: for the embedded backend, delete its data folder " +
-                    "(AppHost/.local-aws, or Aws:DataDirectory).", e);
+                break;
             }
-
-            Log.IndexAdded(logger, table, missing.IndexName);
-            await WaitUntilActiveAsync(table, cancellationToken);
         }
+
+        await dynamoDb.CreateTableAsync(definition, cancellationToken);
+        await WaitUntilActiveAsync(table, cancellationToken);
+        foreach (var item in items)
+        {
+            await dynamoDb.PutItemAsync(new PutItemRequest { TableName = table, Item = WithUnfinishedMarker(item) ?? item }, cancellationToken);
+        }
+
+        Log.TableRecreated(logger, table, index, items.Count);
+    }
+
+    /// <summary>The item with its unfinished marker when the job is QUEUED or PROCESSING; null for a finished job.</summary>
+    private static Dictionary<string, AttributeValue>? WithUnfinishedMarker(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue(JobsTableSchema.Status, out var status) && status.S is "QUEUED" or "PROCESSING"
+            && item.TryGetValue(JobsTableSchema.Method, out var method) && method.S is { } wireName
+            ? new Dictionary<string, AttributeValue>(item) { [JobsTableSchema.Unfinished] = new(wireName) }
+            : null;
+
+    private async Task<List<Dictionary<string, AttributeValue>>> ScanAllAsync(string table, CancellationToken cancellationToken)
+    {
+        var items = new List<Dictionary<string, AttributeValue>>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamoDb.ScanAsync(new ScanRequest { TableName = table, ExclusiveStartKey = start, ConsistentRead = true }, cancellationToken);
+            items.AddRange(page.Items ?? []);
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return items;
     }
 
     private async Task WaitUntilActiveAsync(string table, CancellationToken cancellationToken)
