@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Storage;
 using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Api;
@@ -27,7 +30,11 @@ public sealed class ApiWorkerTests(AwsBackendFixture backend, TestVideos videos)
         var bucket = AwsBackendFixture.UniqueName("restart");
         var table = AwsBackendFixture.UniqueName("restart");
         var settings = new Dictionary<string, string?> { ["Processing:Concurrency"] = "1" };
+        await using var direct = JobServices.Build(backend, bucket, table);
+        var store = direct.GetRequiredService<JobStore>();
+        var objects = direct.GetRequiredService<ObjectStore>();
         var ids = new List<string>();
+        string running;
         await using (var first = new ApiFactory(backend, bucket, table, settings))
         {
             using var client = first.ClientFor("erin");
@@ -37,7 +44,19 @@ public sealed class ApiWorkerTests(AwsBackendFixture backend, TestVideos videos)
                 ids.Add((await client.CreateJobAsync(new { uploadId, output = "exact" })).GetProperty("id").GetString()!);
             }
 
-            // Stop while the first job is being cut and the others wait in the queue.
+            // Stop while a job is being cut (it has stored a segment) and the others wait in the queue.
+            running = await WaitForStoredObjectsAsync(objects, ids);
+        }
+
+        // Read right after shutdown, before anything restarts: the shutdown gave the running job back
+        // (QUEUED, its try returned, its objects removed). Without that release it would stay PROCESSING
+        // until a stale takeover, which the restart below would hide.
+        var released = (await store.GetAsync(running, TestContext.Current.CancellationToken))!;
+        Assert.Equal((JobStatus.Queued, 1, 0), (released.Status, released.Attempt, released.Tries));
+        foreach (var id in ids)
+        {
+            Assert.Equal(JobStatus.Queued, (await store.GetAsync(id, TestContext.Current.CancellationToken))!.Status);
+            Assert.Empty(await objects.ListKeysAsync(StorageLayout.JobPrefix(id), TestContext.Current.CancellationToken));
         }
 
         await using var second = new ApiFactory(backend, bucket, table, settings);
@@ -45,5 +64,24 @@ public sealed class ApiWorkerTests(AwsBackendFixture backend, TestVideos videos)
         var finished = await Task.WhenAll(ids.Select(id => again.WaitForJobAsync(id, TimeSpan.FromMinutes(3))));
 
         Assert.All(finished, job => Assert.Equal("completed", job.GetProperty("status").GetString()));
+    }
+
+    /// <summary>The first of <paramref name="ids"/> with an object under its prefix, i.e. a job mid-run.</summary>
+    private static async Task<string> WaitForStoredObjectsAsync(ObjectStore objects, IReadOnlyList<string> ids)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
+        {
+            foreach (var id in ids)
+            {
+                if ((await objects.ListKeysAsync(StorageLayout.JobPrefix(id), TestContext.Current.CancellationToken)).Count > 0)
+                {
+                    return id;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "no job stored anything within 2 minutes");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
     }
 }

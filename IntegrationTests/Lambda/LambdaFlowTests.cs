@@ -137,20 +137,36 @@ public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideo
     [Fact]
     public async Task Deadline_StopsFfmpegAndRecordsTimeoutBeforeTheHardStop()
     {
-        using var alice = _api.ClientFor("alice");
+        // A 4 s function timeout less the 1 s margin leaves the job 3 s. The encode must certainly need more, on any
+        // machine: 600 frames of 720p re-encoded with x264's veryslow preset (set for this Processor only) take tens of
+        // seconds even on a fast workstation, where the default veryfast could finish inside the 3 s and the job complete.
+        var environment = ProcessorEnvironment(backend, _bucket, _table);
+        environment["Video__X264Preset"] = "veryslow";
+        await using var slow = await LambdaHarness.StartAsync(environment);
+        slow.Options.Functions[LambdaHarness.FunctionName].Timeout = TimeSpan.FromSeconds(4);
+        await using var api = new ApiFactory(backend, _bucket, _table, new Dictionary<string, string?>
+        {
+            ["Processing:Mode"] = "Lambda",
+            ["Processing:LambdaPercent"] = "100",
+            ["AWS_ENDPOINT_URL_LAMBDA"] = slow.Endpoint.ToString(),
+        });
+        using var alice = api.ClientFor("alice");
         var uploadId = await alice.UploadAsync(await videos.H264LargeAsync());
-        var before = _lambda.Ended.Count;
-        _lambda.Options.Functions[LambdaHarness.FunctionName].Timeout = TimeSpan.FromSeconds(4);
 
         var created = await alice.CreateJobAsync(new { uploadId, output = "exact", cutting = new { mode = "fixed", segmentSeconds = 2 } });
+        var ffmpeg = await FfmpegBelowAsync(slow.ProcessorId);
         var job = await alice.WaitForJobAsync(created.GetProperty("id").GetString()!);
-        var ended = await _lambda.WaitForResultsAsync(before + 1, TimeSpan.FromSeconds(30));
-        _lambda.Options.Functions[LambdaHarness.FunctionName].Timeout = TimeSpan.FromMinutes(15);
+        var ended = await slow.WaitForResultsAsync(1, TimeSpan.FromSeconds(30));
 
         Assert.Equal("failed", job.GetProperty("status").GetString());
         Assert.Equal("timeout", job.GetProperty("error").GetProperty("code").GetString());
         Assert.False(ended[^1].Error, "a timeout is the job's outcome, not a crash of the function");
-        var keys = await _api.Services.GetRequiredService<ObjectStore>().ListKeysAsync(
+        foreach (var pid in ffmpeg)
+        {
+            Assert.True(await ProcessProbe.ExitedAsync(pid), $"ffmpeg {pid} outlived the job's time limit");
+        }
+
+        var keys = await api.Services.GetRequiredService<ObjectStore>().ListKeysAsync(
             StorageLayout.JobPrefix(job.GetProperty("id").GetString()!), TestContext.Current.CancellationToken);
         Assert.Empty(keys);
     }
@@ -237,6 +253,22 @@ public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideo
     {
         await _api.DisposeAsync();
         await _lambda.DisposeAsync();
+    }
+
+    /// <summary>The ffmpeg processes the Processor runs, as soon as there is one.</summary>
+    private static async Task<IReadOnlyList<int>> FfmpegBelowAsync(int processor)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            if (ProcessProbe.Descendants(processor, "ffmpeg") is { Count: > 0 } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "no ffmpeg ran below the Processor");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     [GeneratedRegex("^AWS4-HMAC-SHA256 Credential=(?<key>[^/]+)/(?<date>[0-9]{8})/(?<region>[a-z0-9-]+)/(?<service>[a-z]+)/aws4_request, ?SignedHeaders=(?<headers>[a-z0-9;-]+), ?Signature=[0-9a-f]{64}$")]
