@@ -37,6 +37,11 @@ public sealed class JobsTableUpgradeTests(AwsBackendFixture backend) : IAsyncLif
             AttributeDefinitions = [.. current.AttributeDefinitions.Where(a => a.AttributeName is JobsTableSchema.JobId or JobsTableSchema.UserId or JobsTableSchema.CreatedAt)],
             GlobalSecondaryIndexes = [current.GlobalSecondaryIndexes.Single(i => i.IndexName == JobsTableSchema.UserIndex)],
         }, TestContext.Current.CancellationToken);
+        while ((await dynamoDb.DescribeTableAsync(_table, TestContext.Current.CancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken); // tables are created asynchronously
+        }
+
         var queued = JobStoreTests.NewJob("alice", DateTimeOffset.UtcNow);
         var done = JobStoreTests.NewJob("alice", DateTimeOffset.UtcNow) with { Status = JobStatus.Completed };
         foreach (var job in new[] { queued, done })
