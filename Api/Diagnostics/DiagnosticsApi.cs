@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using VideoAspire.Api.Auth;
 using VideoAspire.Api.Problems;
 using VideoAspire.Api.Processing;
-using VideoAspire.Api.Processing.Lambda;
 using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Lambda;
 

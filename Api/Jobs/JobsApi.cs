@@ -29,7 +29,7 @@ internal static class JobsApi
 
     internal static async Task<Results<Accepted<JobView>, ValidationProblem, ProblemHttpResult>> CreateJobAsync(
         CreateJobRequest request, ClaimsPrincipal user, JobRequestValidator validator, ObjectStore objects, JobStore store,
-        IJobDispatcher dispatcher, PresignedUrls urls, IOptions<UploadOptions> uploads, IOptions<JobsOptions> options,
+        JobDispatcher dispatcher, PresignedUrls urls, IOptions<UploadOptions> uploads, IOptions<JobsOptions> options,
         TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var cutting = request.Cutting ?? CuttingOptions.Fixed(10);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using VideoAspire.Api.Processing.Lambda;
 using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Video;
 using VideoAspire.Core.Video.Pipeline;
@@ -14,7 +13,7 @@ namespace VideoAspire.Api.Processing;
 /// the running jobs are given back to the queue (the executor releases them), never left PROCESSING.
 /// </summary>
 internal sealed class InProcessWorker(
-    InProcessQueue queue, JobSweeper sweeper, JobExecutor executor, LambdaDispatcher lambdaDispatcher, IOptions<ProcessingOptions> options,
+    InProcessQueue queue, JobSweeper sweeper, JobExecutor executor, JobDispatcher dispatcher, IOptions<ProcessingOptions> options,
     IOptions<JobRecoveryOptions> recovery, IOptions<VideoOptions> video, TimeProvider timeProvider, ILogger<InProcessWorker> logger)
     : BackgroundService
 {
@@ -34,7 +33,7 @@ internal sealed class InProcessWorker(
         var inProcess = await sweeper.SweepAsync(ProcessingMethod.InProcess, TimeSpan.Zero,
             (job, _) => Task.FromResult(queue.TryEnqueue(job.Id)), id => IsRunning(id) || queue.IsWaiting(id), cancellationToken);
         var lambda = await sweeper.SweepAsync(ProcessingMethod.Lambda, recovery.Value.LambdaRedispatchAfter,
-            async (job, ct) => await lambdaDispatcher.SendAsync(job, ct) is null, null, cancellationToken); // unreachable: stop, next sweep
+            async (job, ct) => await dispatcher.SenderFor(ProcessingMethod.Lambda).SendAsync(job, ct) is null, null, cancellationToken); // unreachable: stop, next sweep
         return new SweepResult(inProcess.Redispatched + lambda.Redispatched, inProcess.Failed + lambda.Failed);
     }
 

@@ -6,16 +6,16 @@ namespace VideoAspire.Api.Processing;
 
 internal static class ProcessingServiceCollectionExtensions
 {
-    /// <summary>Job execution, the dispatcher and the in-process worker.</summary>
+    /// <summary>Job execution, the dispatcher with one sender per method, and the in-process worker.</summary>
     public static IServiceCollection AddProcessing(this IServiceCollection services)
     {
         services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>();
         services.AddJobExecution();
         services.AddSingleton<InProcessQueue>();
-        services.AddSingleton<InProcessDispatcher>();
-        services.AddLambdaDispatch();
-        services.AddSingleton<IJobDispatcher>(sp => sp.GetRequiredService<LambdaDispatcher>());
+        services.AddSingleton<IJobSender, InProcessSender>();
+        services.AddLambdaSender();
+        services.AddSingleton<JobDispatcher>();
         services.AddSingleton<InProcessWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InProcessWorker>());
         return services;

@@ -1,5 +1,4 @@
 using VideoAspire.Api.Processing;
-using VideoAspire.Api.Processing.Lambda;
 using VideoAspire.Core.Jobs;
 
 namespace VideoAspire.UnitTests.Lambda;

@@ -4,11 +4,11 @@ namespace VideoAspire.Api.Processing.Lambda;
 
 internal static class LambdaServiceCollectionExtensions
 {
-    /// <summary>The Lambda invoker and the dispatcher that routes each job to its method.</summary>
-    public static IServiceCollection AddLambdaDispatch(this IServiceCollection services)
+    /// <summary>The Lambda invoker and the sender that invokes the Processor with a job's event.</summary>
+    public static IServiceCollection AddLambdaSender(this IServiceCollection services)
     {
         services.AddLambdaInvoker();
-        services.AddSingleton<LambdaDispatcher>();
+        services.AddSingleton<IJobSender, LambdaSender>();
         return services;
     }
 }

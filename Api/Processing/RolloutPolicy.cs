@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using VideoAspire.Core.Jobs;
 
-namespace VideoAspire.Api.Processing.Lambda;
+namespace VideoAspire.Api.Processing;
 
 /// <summary>
 /// Gradual rollout: a job goes to Lambda when Mode is Lambda and the job id's bucket (0-99, from a SHA-256

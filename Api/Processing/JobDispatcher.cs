@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using VideoAspire.Core.Jobs;
+
+namespace VideoAspire.Api.Processing;
+
+/// <summary>
+/// Chooses each new job's processing method (the rollout policy, <see cref="RolloutPolicy"/>) and hands the stored job
+/// to that method's sender. A job its sender cannot take is FAILED <c>dispatch_failed</c> with the reason, so no new
+/// job waits without a way to run (the sweep, which dispatches stranded jobs again, uses the senders directly and
+/// leaves such a job QUEUED for its next round instead).
+/// </summary>
+internal sealed class JobDispatcher(IEnumerable<IJobSender> senders, JobStore jobs, IOptions<ProcessingOptions> options)
+{
+    private readonly Dictionary<ProcessingMethod, IJobSender> _senders = senders.ToDictionary(s => s.Method);
+
+    public ProcessingMethod ChooseMethod(string jobId) => RolloutPolicy.Choose(jobId, options.Value.Mode, options.Value.LambdaPercent);
+
+    public IJobSender SenderFor(ProcessingMethod method) => _senders[method];
+
+    public async Task DispatchAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (await SenderFor(job.Method).SendAsync(job, cancellationToken) is { } failure)
+        {
+            await jobs.FailAsync(job.Id, null, new JobError("dispatch_failed", failure), CancellationToken.None);
+        }
+    }
+}

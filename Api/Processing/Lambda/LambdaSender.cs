@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Lambda;
+using VideoAspire.Core.Storage;
+
+namespace VideoAspire.Api.Processing.Lambda;
+
+/// <summary>
+/// Sends jobs to the Processor function: an asynchronous invoke with the versioned event (and the W3C traceparent of
+/// this request). Says why when the invoke still fails after the HTTP client's retries.
+/// </summary>
+internal sealed class LambdaSender(
+    IServiceProvider services, ObjectStore objects, IOptions<ProcessingOptions> options, ILogger<LambdaSender> logger) : IJobSender
+{
+    public ProcessingMethod Method => ProcessingMethod.Lambda;
+
+    public async Task<string?> SendAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var payload = ProcessorEvent.ForJob(job, objects.Bucket, Activity.Current?.Id).ToJson();
+        try
+        {
+            // Typed clients are transient: one per use, as the factory intends (and AWS credentials are resolved only
+            // once a Lambda job exists, so an Api without Lambda never needs them).
+            await services.GetRequiredService<LambdaInvoker>().InvokeEventAsync(options.Value.FunctionName, payload, cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (e is LambdaInvokeException or HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
+        {
+            Log.DispatchFailed(logger, e, job.Id);
+            return $"The Processor function could not be invoked: {e.Message}";
+        }
+    }
+}
