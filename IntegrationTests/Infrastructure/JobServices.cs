@@ -47,6 +47,13 @@ internal static class JobServices
         return services.AddJobExecution().BuildServiceProvider();
     }
 
+    /// <summary>Creates the bucket and table as the Api's bootstrap does, without starting an Api.</summary>
+    public static async Task CreateResourcesAsync(AwsBackendFixture backend, string bucket, string table)
+    {
+        await using var services = Build(backend, bucket, table);
+        await services.BootstrapAsync(bucket, table);
+    }
+
     public static async Task BootstrapAsync(this ServiceProvider services, string bucket, string table)
     {
         var bootstrapper = services.GetRequiredService<ResourceBootstrapper>();

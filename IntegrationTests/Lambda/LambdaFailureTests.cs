@@ -97,14 +97,13 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
         Assert.All(keys, k => Assert.StartsWith(StorageLayout.AttemptPrefix(id, 2), k, StringComparison.Ordinal));
     }
 
-    /// <summary>A table and bucket (made by a first Api), the Lambda emulator with the Processor, and an Api in Lambda mode.</summary>
+    /// <summary>A table and bucket, the Lambda emulator with the Processor, and an Api in Lambda mode.</summary>
     private async Task<LambdaMode> StartLambdaModeAsync(
         string name, Dictionary<string, string?>? processor = null, Dictionary<string, string?>? api = null)
     {
         var bucket = AwsBackendFixture.UniqueName(name);
         var table = AwsBackendFixture.UniqueName(name);
-        var bootstrap = new ApiFactory(backend, bucket, table);
-        _ = bootstrap.Server;
+        await JobServices.CreateResourcesAsync(backend, bucket, table);
         var environment = LambdaFlowTests.ProcessorEnvironment(backend, bucket, table);
         foreach (var (key, value) in processor ?? [])
         {
@@ -117,16 +116,15 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
             ["Processing:Mode"] = "Lambda",
             ["AWS_ENDPOINT_URL_LAMBDA"] = lambda.Endpoint.ToString(),
         };
-        return new LambdaMode(bootstrap, lambda, new ApiFactory(backend, bucket, table, settings));
+        return new LambdaMode(lambda, new ApiFactory(backend, bucket, table, settings));
     }
 
-    private sealed record LambdaMode(ApiFactory Bootstrap, LambdaHarness Lambda, ApiFactory Api) : IAsyncDisposable
+    private sealed record LambdaMode(LambdaHarness Lambda, ApiFactory Api) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             await Api.DisposeAsync();
             await Lambda.DisposeAsync();
-            await Bootstrap.DisposeAsync();
         }
     }
 

@@ -24,14 +24,8 @@ public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideo
 
     public async ValueTask InitializeAsync()
     {
-        _api = new ApiFactory(backend, _bucket, _table, new Dictionary<string, string?>
-        {
-            ["Processing:Mode"] = "Lambda",
-            ["Processing:LambdaPercent"] = "100",
-        });
-        _ = _api.Server; // start the Api: it creates the bucket and table
+        await JobServices.CreateResourcesAsync(backend, _bucket, _table); // before the Processor, which expects them
         _lambda = await LambdaHarness.StartAsync(ProcessorEnvironment(backend, _bucket, _table));
-        _api.Dispose();
         _api = new ApiFactory(backend, _bucket, _table, new Dictionary<string, string?>
         {
             ["Processing:Mode"] = "Lambda",
