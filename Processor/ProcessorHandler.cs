@@ -64,7 +64,7 @@ internal sealed class ProcessorHandler(
     {
         var functionName = configuration["AWS_LAMBDA_FUNCTION_NAME"]
             ?? throw new InvalidOperationException("AWS_LAMBDA_FUNCTION_NAME is not set: the sweep cannot invoke the function again.");
-        await services.GetRequiredService<LambdaInvoker>().InvokeEventAsync(functionName, ProcessorEvent.ForJob(job, objects.Bucket, Activity.Current?.Id).ToJson(), cancellationToken);
+        await services.GetRequiredService<LambdaInvoker>().InvokeJobAsync(functionName, job, objects.Bucket, cancellationToken);
         return true;
     }
 

@@ -198,7 +198,8 @@ public sealed class ResourceBootstrapper(IAmazonS3 s3, IAmazonDynamoDB dynamoDb,
 
     /// <summary>The item with its unfinished marker when the job is QUEUED or PROCESSING; null for a finished job.</summary>
     private static Dictionary<string, AttributeValue>? WithUnfinishedMarker(Dictionary<string, AttributeValue> item) =>
-        item.TryGetValue(JobsTableSchema.Status, out var status) && status.S is "QUEUED" or "PROCESSING"
+        item.TryGetValue(JobsTableSchema.Status, out var status)
+            && (status.S == JobItemMapper.Status(JobStatus.Queued) || status.S == JobItemMapper.Status(JobStatus.Processing))
             && item.TryGetValue(JobsTableSchema.Method, out var method) && method.S is { } wireName
             ? new Dictionary<string, AttributeValue>(item) { [JobsTableSchema.Unfinished] = new(wireName) }
             : null;

@@ -196,18 +196,5 @@ public sealed class JobExecutor(
         }
     }
 
-    /// <summary>Deletes objects under a prefix of the job; a failure here is logged, never allowed to hide the job's own outcome.</summary>
-    private async Task DeleteQuietlyAsync(string jobId, string prefix)
-    {
-        try
-        {
-            await objects.DeletePrefixAsync(prefix, CancellationToken.None);
-        }
-#pragma warning disable CA1031 // cleanup is best effort by design; the failure is logged
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            Log.CleanupFailed(logger, e, jobId, prefix);
-        }
-    }
+    private Task DeleteQuietlyAsync(string jobId, string prefix) => objects.DeletePrefixQuietlyAsync(jobId, prefix, logger);
 }

@@ -220,45 +220,27 @@ public sealed class JobStore(
     }
 
     /// <summary>
-    /// Unfinished jobs (QUEUED or PROCESSING) of one method, oldest first: the keys from the sparse unfinished index
-    /// (the read costs what is unfinished, not the table), each job then read consistently from the table. A job that
-    /// finished in between is left out; still, act on the result with conditional writes.
+    /// The ids of unfinished jobs (QUEUED or PROCESSING) of one method, oldest first, from the sparse keys-only unfinished
+    /// index: the read costs what is unfinished, not the table. The index is eventually consistent: read each job
+    /// (<see cref="GetAsync"/>) and act on it with conditional writes.
     /// </summary>
-    public async Task<IReadOnlyList<Job>> ListUnfinishedAsync(ProcessingMethod method, CancellationToken cancellationToken)
-    {
-        var keys = new List<string>();
-        var request = new QueryRequest
+    public async Task<IReadOnlyList<string>> ListUnfinishedIdsAsync(ProcessingMethod method, CancellationToken cancellationToken) =>
+    [
+        .. (await QueryAsync(new QueryRequest
         {
             TableName = Table,
             IndexName = JobsTableSchema.UnfinishedIndex,
             KeyConditionExpression = "#unfinished = :method",
             ExpressionAttributeNames = new Dictionary<string, string> { ["#unfinished"] = JobsTableSchema.Unfinished },
             ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":method"] = new(Method(method)) },
-        };
-        do
-        {
-            var page = await dynamoDb.QueryAsync(request, cancellationToken);
-            keys.AddRange((page.Items ?? []).Select(item => item[JobsTableSchema.JobId].S));
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (request.ExclusiveStartKey is not null);
-
-        var jobs = new List<Job>(keys.Count);
-        foreach (var id in keys)
-        {
-            if (await GetAsync(id, cancellationToken) is { Status: JobStatus.Queued or JobStatus.Processing } job)
-            {
-                jobs.Add(job);
-            }
-        }
-
-        return jobs;
-    }
+        }, int.MaxValue, cancellationToken)).Select(item => item[JobsTableSchema.JobId].S),
+    ];
 
     /// <summary>Jobs of one method that finished since <paramref name="since"/>, newest first, at most <paramref name="limit"/> (the finished index).</summary>
     public async Task<IReadOnlyList<Job>> ListFinishedSinceAsync(
         ProcessingMethod method, DateTimeOffset since, int limit, CancellationToken cancellationToken) =>
-        await QueryAllAsync(new QueryRequest
+    [
+        .. (await QueryAsync(new QueryRequest
         {
             TableName = Table,
             IndexName = JobsTableSchema.FinishedIndex,
@@ -266,21 +248,23 @@ public sealed class JobStore(
             ExpressionAttributeNames = new Dictionary<string, string> { ["#method"] = JobsTableSchema.Method, ["#completed"] = JobsTableSchema.CompletedAt },
             ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":method"] = new(Method(method)), [":since"] = new(Timestamp(since)) },
             ScanIndexForward = false,
-        }, limit, cancellationToken);
+        }, limit, cancellationToken)).Select(FromItem),
+    ];
 
-    private async Task<IReadOnlyList<Job>> QueryAllAsync(QueryRequest request, int limit, CancellationToken cancellationToken)
+    /// <summary>Every page of a query, up to <paramref name="limit"/> items.</summary>
+    private async Task<List<Dictionary<string, AttributeValue>>> QueryAsync(QueryRequest request, int limit, CancellationToken cancellationToken)
     {
-        var jobs = new List<Job>();
+        var items = new List<Dictionary<string, AttributeValue>>();
         do
         {
-            request.Limit = Math.Min(limit - jobs.Count, 1000);
+            request.Limit = Math.Min(limit - items.Count, 1000);
             var page = await dynamoDb.QueryAsync(request, cancellationToken);
-            jobs.AddRange((page.Items ?? []).Select(FromItem));
+            items.AddRange(page.Items ?? []);
             request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
-        while (request.ExclusiveStartKey is not null && jobs.Count < limit);
+        while (request.ExclusiveStartKey is not null && items.Count < limit);
 
-        return jobs;
+        return items;
     }
 
     /// <summary>Deletes the job record if it belongs to <paramref name="userId"/>.</summary>

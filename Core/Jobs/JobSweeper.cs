@@ -30,22 +30,27 @@ public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobR
         var staleBefore = now - options.Value.StaleAfter;
         var queuedBefore = now - queuedGrace;
         int redispatched = 0, failed = 0;
-        foreach (var job in await jobs.ListUnfinishedAsync(method, cancellationToken))
+        foreach (var id in await jobs.ListUnfinishedIdsAsync(method, cancellationToken))
         {
-            if (isHeldHere?.Invoke(job.Id) == true)
+            if (isHeldHere?.Invoke(id) == true)
             {
-                continue;
-            }
-
-            var idleSince = job.Status == JobStatus.Processing ? staleBefore : queuedBefore;
-            var lastSign = job.Status == JobStatus.Processing ? job.HeartbeatAt : job.UpdatedAt;
-            if (lastSign >= idleSince)
-            {
-                continue; // alive, or dispatched a moment ago
+                continue; // no read for what this process holds
             }
 
             try
             {
+                if (await jobs.GetAsync(id, cancellationToken) is not { Status: JobStatus.Queued or JobStatus.Processing } job)
+                {
+                    continue; // finished or deleted since the index was read
+                }
+
+                var idleSince = job.Status == JobStatus.Processing ? staleBefore : queuedBefore;
+                var lastSign = job.Status == JobStatus.Processing ? job.HeartbeatAt : job.UpdatedAt;
+                if (lastSign >= idleSince)
+                {
+                    continue; // alive, or dispatched a moment ago
+                }
+
                 if (job.Tries >= jobs.MaxAttempts)
                 {
                     failed += await FailAsync(job, idleSince, cancellationToken) ? 1 : 0;
@@ -57,7 +62,7 @@ public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobR
                     : await jobs.TouchIfIdleAsync(job.Id, queuedBefore, cancellationToken);
                 if (!takenBack)
                 {
-                    continue; // it moved since the index was read, or another sweeper took it
+                    continue; // it moved since it was read, or another sweeper took it
                 }
 
                 Log.JobRedispatched(logger, job.Id, job.Status, job.Attempt);
@@ -70,7 +75,7 @@ public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobR
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                Log.SweepJobFailed(logger, e, job.Id); // it stays as it is; the next sweep tries again
+                Log.SweepJobFailed(logger, e, id); // it stays as it is; the next sweep tries again
             }
         }
 
@@ -108,17 +113,7 @@ public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobR
         }
 
         Log.JobAbandoned(logger, job.Id, error.Code, error.Message);
-        try
-        {
-            await objects.DeletePrefixAsync(StorageLayout.JobPrefix(job.Id), cancellationToken);
-        }
-#pragma warning disable CA1031 // the job is FAILED either way; leftovers are logged
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            Log.CleanupFailed(logger, e, job.Id, StorageLayout.JobPrefix(job.Id));
-        }
-
+        await objects.DeletePrefixQuietlyAsync(job.Id, StorageLayout.JobPrefix(job.Id), logger);
         return true;
     }
 }

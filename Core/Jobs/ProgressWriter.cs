@@ -17,7 +17,6 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
     private readonly int _attempt;
     private readonly ILogger _logger;
     private readonly TimeSpan _silenceLimit;
-    private readonly TimeProvider _timeProvider;
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -28,7 +27,6 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
     public ProgressWriter(JobStore jobs, string jobId, int attempt, TimeSpan interval, TimeSpan silenceLimit, TimeProvider timeProvider, ILogger logger)
     {
         _silenceLimit = silenceLimit;
-        _timeProvider = timeProvider;
         _jobs = jobs;
         _jobId = jobId;
         _attempt = attempt;
@@ -80,7 +78,7 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
                 catch (Exception e) when (!_stop.IsCancellationRequested)
                 {
                     Log.HeartbeatFailed(_logger, e, _jobId); // not the job's fault: try again at the next tick
-                    owned = _timeProvider.GetElapsedTime(lastWritten) < _silenceLimit;
+                    owned = timeProvider.GetElapsedTime(lastWritten) < _silenceLimit;
                     if (owned)
                     {
                         continue;
@@ -95,7 +93,7 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
                 }
 
                 _written = latest;
-                lastWritten = _timeProvider.GetTimestamp();
+                lastWritten = timeProvider.GetTimestamp();
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)

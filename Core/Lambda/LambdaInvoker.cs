@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using VideoAspire.Core.Jobs;
 
 namespace VideoAspire.Core.Lambda;
 
@@ -19,6 +21,10 @@ public sealed class LambdaInvoker(HttpClient http)
                 $"Lambda refused the event: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
     }
+
+    /// <summary>Asynchronous invoke with a job's event, carrying the current W3C trace context so one trace shows the job.</summary>
+    public Task InvokeJobAsync(string functionName, Job job, string bucket, CancellationToken cancellationToken) =>
+        InvokeEventAsync(functionName, ProcessorEvent.ForJob(job, bucket, Activity.Current?.Id).ToJson(), cancellationToken);
 
     /// <summary>Synchronous invoke ("RequestResponse"): the function's result, or its error when X-Amz-Function-Error is set.</summary>
     public async Task<(bool FunctionError, string Body)> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellationToken)

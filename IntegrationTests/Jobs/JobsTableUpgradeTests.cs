@@ -57,7 +57,7 @@ public sealed class JobsTableUpgradeTests(AwsBackendFixture backend) : IAsyncLif
         var store = _services.GetRequiredService<JobStore>();
         Assert.Equal(current.GlobalSecondaryIndexes.Select(i => i.IndexName).Order(), indexes.Order());
         Assert.NotNull(await store.GetAsync(done.Id, TestContext.Current.CancellationToken));
-        Assert.Equal([queued.Id], (await store.ListUnfinishedAsync(ProcessingMethod.InProcess, TestContext.Current.CancellationToken)).Select(j => j.Id));
+        Assert.Equal([queued.Id], await store.ListUnfinishedIdsAsync(ProcessingMethod.InProcess, TestContext.Current.CancellationToken));
         Assert.Single((await store.ListForUserAsync("alice", 10, null, TestContext.Current.CancellationToken)).Jobs, j => j.Id == done.Id);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Lambda;
@@ -18,12 +17,11 @@ internal sealed class LambdaSender(
     public async Task<string?> SendAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var payload = ProcessorEvent.ForJob(job, objects.Bucket, Activity.Current?.Id).ToJson();
         try
         {
             // Typed clients are transient: one per use, as the factory intends (and AWS credentials are resolved only
             // once a Lambda job exists, so an Api without Lambda never needs them).
-            await services.GetRequiredService<LambdaInvoker>().InvokeEventAsync(options.Value.FunctionName, payload, cancellationToken);
+            await services.GetRequiredService<LambdaInvoker>().InvokeJobAsync(options.Value.FunctionName, job, objects.Bucket, cancellationToken);
             return null;
         }
         catch (Exception e) when (e is LambdaInvokeException or HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
