@@ -26,13 +26,6 @@ public sealed record AwsConnection(
     /// <summary>True when at least one service goes to a custom endpoint (LocalStack, an emulator).</summary>
     public bool HasCustomEndpoint => S3ServiceUrl is not null || DynamoDbServiceUrl is not null;
 
-    /// <summary>True when S3 or DynamoDB has an endpoint in options or in the AWS_ENDPOINT_URL* variables.</summary>
-    public static bool IsEndpointConfigured(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(AwsOptions.SectionName).Get<AwsOptions>() ?? new AwsOptions();
-        return Resolve(options, configuration).HasCustomEndpoint;
-    }
-
     public static AwsConnection Resolve(AwsOptions options, IConfiguration configuration)
     {
         var common = FirstNonEmpty(options.ServiceUrl, configuration["AWS_ENDPOINT_URL"]);

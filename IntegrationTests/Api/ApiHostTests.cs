@@ -2,13 +2,11 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using VideoAspire.Api.DevServices;
 using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Api;
 
-/// <summary>The Api's start-up against real backends: health, resource bootstrap, dev services.</summary>
+/// <summary>The Api's start-up against real backends: health and resource bootstrap.</summary>
 [Collection(AwsCollectionDefinition.Name)]
 public sealed class ApiHostTests(AwsBackendFixture backend)
 {
@@ -25,7 +23,6 @@ public sealed class ApiHostTests(AwsBackendFixture backend)
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains(buckets.Buckets, b => b.BucketName == bucket);
-        Assert.DoesNotContain(api.Services.GetServices<IHostedService>(), s => s is DevServicesLifetime);
     }
 
     [Fact]
@@ -40,41 +37,6 @@ public sealed class ApiHostTests(AwsBackendFixture backend)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
-    }
-
-    [Fact]
-    public async Task DevServices_DevelopmentWithNoEndpoint_StartsEmulatorsAndStopsThemWithTheApi()
-    {
-        var dataDirectory = Directory.CreateTempSubdirectory("api-dev-services-").FullName;
-        int pid;
-        await using (var api = Api(new Dictionary<string, string?> { ["DevServices:DataDirectory"] = dataDirectory }))
-        {
-            using var client = api.CreateClient();
-            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
-            var devServices = Assert.Single(api.Services.GetServices<IHostedService>().OfType<DevServicesLifetime>());
-            pid = devServices.Emulators.ProcessId;
-
-            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        }
-
-        Assert.True(await ProcessProbe.ExitedAsync(pid), $"emulator process {pid} outlived the Api");
-        Directory.Delete(dataDirectory, recursive: true);
-    }
-
-    [Fact]
-    public async Task DevServices_ProductionWithNoEndpoint_NeverStart()
-    {
-        // A region, so the SDK clients can be built without looking for one on this machine.
-        await using var api = Api(new Dictionary<string, string?>
-        {
-            ["Aws:Region"] = "eu-west-1",
-            ["Auth:Authority"] = "https://issuer.example.test",
-            ["Auth:Audience"] = "videoaspire",
-        }, environment: Environments.Production);
-
-        var hosted = api.Services.GetServices<IHostedService>();
-
-        Assert.DoesNotContain(hosted, s => s is DevServicesLifetime);
     }
 
     private Dictionary<string, string?> Backend(string bucket, string table, bool bootstrap) =>

@@ -100,12 +100,4 @@ public sealed class AwsConnectionTests
 
         Assert.Contains(endpoint, exception.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void IsEndpointConfigured_ReadsOptionsSectionAndVariables()
-    {
-        Assert.False(AwsConnection.IsEndpointConfigured(Config()));
-        Assert.True(AwsConnection.IsEndpointConfigured(Config(("Aws:DynamoDbServiceUrl", "http://localhost:8000"))));
-        Assert.True(AwsConnection.IsEndpointConfigured(Config(("AWS_ENDPOINT_URL_S3", "http://localhost:4566"))));
-    }
 }
