@@ -1,12 +1,14 @@
 using System.Net;
+using Amazon.Runtime;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Api;
 
-/// <summary>The Api's start-up against real backends: health and resource bootstrap.</summary>
+/// <summary>The Api's start-up against real backends: health, resource bootstrap, and no start without a region.</summary>
 [Collection(AwsCollectionDefinition.Name)]
 public sealed class ApiHostTests(AwsBackendFixture backend)
 {
@@ -37,6 +39,20 @@ public sealed class ApiHostTests(AwsBackendFixture backend)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    [Fact]
+    public void Start_NoRegionAnywhere_FailsNamingHowToSetOneAndTheAppHost()
+    {
+        // The Api starts no emulators of its own: given no region, it refuses to start and says what to do.
+        Assert.SkipWhen(FallbackRegionFactory.GetRegionEndpoint() is not null,
+            "this machine has a region of its own (AWS_REGION, a profile or instance metadata), which the Api would use");
+        using var api = Api(new Dictionary<string, string?>());
+
+        var exception = Assert.Throws<OptionsValidationException>(() => api.Services);
+
+        Assert.Contains("AWS_REGION", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project AppHost", exception.Message, StringComparison.Ordinal);
     }
 
     private Dictionary<string, string?> Backend(string bucket, string table, bool bootstrap) =>
