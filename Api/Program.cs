@@ -1,6 +1,5 @@
 using Scalar.AspNetCore;
 using VideoAspire.Api.Auth;
-using VideoAspire.Api.DevServices;
 using VideoAspire.Api.Diagnostics;
 using VideoAspire.Api.Health;
 using VideoAspire.Api.Jobs;
@@ -14,7 +13,6 @@ using VideoAspire.Api.Videos;
 
 var builder = WebApplication.CreateBuilder(args);
 
-await builder.AddDevServicesAsync();
 builder.AddServiceDefaults();
 builder.AddVideoAspireAuth();
 builder.Services.AddApiProblems();

@@ -4,7 +4,7 @@ namespace VideoAspire.AppHost;
 
 /// <summary>
 /// S3 and DynamoDB for the other resources: LocalStack in a container, or the embedded emulators as two
-/// executable resources (the same tools/local-aws command the Api's dev services and the tests run).
+/// executable resources (the same tools/local-aws command the tests run).
 /// <see cref="ConfigureClient"/> points a service at it and makes it wait until the backend is healthy.
 /// </summary>
 internal sealed class AwsBackend

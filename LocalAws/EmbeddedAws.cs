@@ -81,8 +81,10 @@ public sealed class EmbeddedAws : IAsyncDisposable
     public const string DynamoDbServiceUrlKey = "Aws:DynamoDbServiceUrl";
 
     /// <summary>
-    /// What a client of the emulators needs besides the two endpoints: region, key pair, path-style
-    /// addressing and the emulator quirks switched on. The AppHost gives the same settings to its resources.
+    /// The one list of client settings for the emulators, besides the two endpoints: region (signing only), key pair,
+    /// path-style addressing, plain upload bodies (s3rver cannot decode aws-chunked) and SDK checksums only where an
+    /// operation requires them. Ordinary <c>Aws</c> options: the AppHost gives them to its resources as environment
+    /// variables, the tests as configuration; production code has no emulator switch.
     /// </summary>
     public static IReadOnlyDictionary<string, string> ClientSettings { get; } = new Dictionary<string, string>
     {
@@ -90,11 +92,12 @@ public sealed class EmbeddedAws : IAsyncDisposable
         ["Aws:AccessKeyId"] = AccessKeyId,
         ["Aws:SecretAccessKey"] = SecretAccessKey,
         ["Aws:ForcePathStyle"] = "true",
-        ["Aws:Emulator:DisableChunkedUploads"] = "true",
-        ["Aws:Emulator:ChecksumsOnlyWhenRequired"] = "true",
+        ["Aws:UseChunkEncoding"] = "false",
+        ["Aws:RequestChecksumCalculation"] = "WHEN_REQUIRED",
+        ["Aws:ResponseChecksumValidation"] = "WHEN_REQUIRED",
     };
 
-    /// <summary>Configuration that points <c>AwsOptions</c> at these emulators, with their quirks switched on.</summary>
+    /// <summary>Configuration that points <c>AwsOptions</c> at these emulators, with <see cref="ClientSettings"/>.</summary>
     public IReadOnlyDictionary<string, string?> ToConfiguration()
     {
         var configuration = ClientSettings.ToDictionary(s => s.Key, s => (string?)s.Value);

@@ -12,7 +12,7 @@ internal sealed record LocalAwsTools(string Directory, string ServerScript)
         var folder = directory ?? FindUpwards(AppContext.BaseDirectory) ?? FindUpwards(Environment.CurrentDirectory)
             ?? throw new LocalAwsUnavailableException(
                 $"Could not find '{RelativePath}' above '{AppContext.BaseDirectory}' or '{Environment.CurrentDirectory}'. " +
-                "Run from a clone of the repository, or set DevServices:LocalAwsPath.");
+                "Run from a clone of the repository, or pass the folder (EmbeddedAwsOptions.ToolsDirectory).");
 
         var script = Path.Combine(folder, "server.js");
         if (!File.Exists(script))

@@ -4,10 +4,10 @@ using Amazon.S3;
 
 namespace VideoAspire.Core.Aws;
 
-/// <summary>Builds SDK clients from one <see cref="AwsConnection"/>, so every client agrees on endpoint and quirks.</summary>
+/// <summary>Builds SDK clients from one <see cref="AwsConnection"/>, so every client agrees on endpoint, region and settings.</summary>
 public static class AwsClientFactory
 {
-    /// <param name="connection">Endpoint, region, credentials and quirks.</param>
+    /// <param name="connection">Endpoint, region, credentials and client settings.</param>
     /// <param name="configure">Last changes to the SDK config (tests inject faults through its HttpClientFactory).</param>
     public static IAmazonS3 CreateS3(AwsConnection connection, Action<ClientConfig>? configure = null)
     {
@@ -20,7 +20,7 @@ public static class AwsClientFactory
             : new AmazonS3Client(config);
     }
 
-    /// <param name="connection">Endpoint, region, credentials and quirks.</param>
+    /// <param name="connection">Endpoint, region, credentials and client settings.</param>
     /// <param name="configure">Last changes to the SDK config (tests inject faults through its HttpClientFactory).</param>
     public static IAmazonDynamoDB CreateDynamoDb(AwsConnection connection, Action<ClientConfig>? configure = null)
     {
@@ -38,9 +38,9 @@ public static class AwsClientFactory
         if (serviceUrl is not null)
         {
             config.ServiceURL = serviceUrl.ToString();
-            config.AuthenticationRegion = (connection.Region ?? AwsConnection.DefaultEmulatorRegion).SystemName;
+            config.AuthenticationRegion = connection.Region.SystemName;
         }
-        else if (connection.Region is not null)
+        else
         {
             config.RegionEndpoint = connection.Region;
         }
@@ -48,10 +48,14 @@ public static class AwsClientFactory
         config.RetryMode = RequestRetryMode.Standard;
         config.MaxErrorRetry = connection.MaxAttempts - 1;
 
-        if (connection.Quirks.ChecksumsOnlyWhenRequired)
+        if (connection.RequestChecksumCalculation is { } requestChecksums)
         {
-            config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
-            config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
+            config.RequestChecksumCalculation = requestChecksums;
+        }
+
+        if (connection.ResponseChecksumValidation is { } responseChecksums)
+        {
+            config.ResponseChecksumValidation = responseChecksums;
         }
     }
 }

@@ -10,50 +10,63 @@ namespace VideoAspire.Core.Aws;
 /// standard AWS environment variables, then the SDK's defaults (real AWS).
 /// </summary>
 public sealed record AwsConnection(
-    RegionEndpoint? Region,
+    RegionEndpoint Region,
     Uri? S3ServiceUrl,
     Uri? DynamoDbServiceUrl,
     AWSCredentials? Credentials,
-    bool ForcePathStyle,
-    EmulatorQuirks Quirks)
+    bool ForcePathStyle)
 {
+    /// <summary>Said when no region is found: how to set one, and the command that runs everything locally.</summary>
+    public const string MissingRegionMessage =
+        "No AWS region is configured. Set AWS_REGION (or Aws:Region, or a region in the AWS profile). " +
+        "To run locally against the emulators, start the whole system with: dotnet run --project AppHost";
+
     /// <summary>Attempts per call, the first included (<see cref="AwsOptions.MaxAttempts"/>).</summary>
     public int MaxAttempts { get; init; } = 5;
 
-    /// <summary>Region used for signing against a custom endpoint when none is configured.</summary>
-    public static readonly RegionEndpoint DefaultEmulatorRegion = RegionEndpoint.USEast1;
+    /// <summary>Whether S3 uploads send aws-chunked bodies (<see cref="AwsOptions.UseChunkEncoding"/>).</summary>
+    public bool UseChunkEncoding { get; init; } = true;
+
+    /// <summary>The SDK's request checksum setting; null leaves the SDK's own (<see cref="AwsOptions.RequestChecksumCalculation"/>).</summary>
+    public RequestChecksumCalculation? RequestChecksumCalculation { get; init; }
+
+    /// <summary>The SDK's response checksum setting; null leaves the SDK's own (<see cref="AwsOptions.ResponseChecksumValidation"/>).</summary>
+    public ResponseChecksumValidation? ResponseChecksumValidation { get; init; }
 
     /// <summary>True when at least one service goes to a custom endpoint (LocalStack, an emulator).</summary>
     public bool HasCustomEndpoint => S3ServiceUrl is not null || DynamoDbServiceUrl is not null;
 
-    /// <summary>True when S3 or DynamoDB has an endpoint in options or in the AWS_ENDPOINT_URL* variables.</summary>
-    public static bool IsEndpointConfigured(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(AwsOptions.SectionName).Get<AwsOptions>() ?? new AwsOptions();
-        return Resolve(options, configuration).HasCustomEndpoint;
-    }
+    /// <exception cref="InvalidOperationException">No region anywhere (<see cref="MissingRegionMessage"/>), or an endpoint is not an http(s) URL.</exception>
+    public static AwsConnection Resolve(AwsOptions options, IConfiguration configuration) =>
+        Resolve(options, configuration, SdkRegion);
 
-    public static AwsConnection Resolve(AwsOptions options, IConfiguration configuration)
+    /// <summary>As <see cref="Resolve(AwsOptions, IConfiguration)"/>, with <paramref name="sdkRegion"/> as the SDK's own lookup, asked last (tests pass one that finds nothing).</summary>
+    internal static AwsConnection Resolve(AwsOptions options, IConfiguration configuration, Func<RegionEndpoint?> sdkRegion)
     {
         var common = FirstNonEmpty(options.ServiceUrl, configuration["AWS_ENDPOINT_URL"]);
         var s3 = ToUri(FirstNonEmpty(options.S3ServiceUrl, configuration["AWS_ENDPOINT_URL_S3"], common));
         var dynamo = ToUri(FirstNonEmpty(options.DynamoDbServiceUrl, configuration["AWS_ENDPOINT_URL_DYNAMODB"], common));
-        var regionName = FirstNonEmpty(options.Region, configuration["AWS_REGION"], configuration["AWS_DEFAULT_REGION"]);
-        var region = regionName is not null
-            ? RegionEndpoint.GetBySystemName(regionName)
-            : s3 is not null || dynamo is not null ? DefaultEmulatorRegion : null;
+        var regionName = FirstNonEmpty(options.Region, configuration["AWS_REGION"], configuration["AWS_DEFAULT_REGION"], ProfileRegion(options));
+        var region = (regionName is not null ? RegionEndpoint.GetBySystemName(regionName) : sdkRegion())
+            ?? throw new InvalidOperationException(MissingRegionMessage);
 
-        return new AwsConnection(
-            region,
-            s3,
-            dynamo,
-            ResolveCredentials(options),
-            options.ForcePathStyle ?? s3 is not null,
-            options.Emulator)
+        return new AwsConnection(region, s3, dynamo, ResolveCredentials(options), options.ForcePathStyle ?? s3 is not null)
         {
             MaxAttempts = options.MaxAttempts,
+            UseChunkEncoding = options.UseChunkEncoding,
+            RequestChecksumCalculation = options.RequestChecksumCalculation,
+            ResponseChecksumValidation = options.ResponseChecksumValidation,
         };
     }
+
+    /// <summary>The SDK's usual region lookup: environment, the default profile, instance metadata.</summary>
+    private static RegionEndpoint? SdkRegion() => FallbackRegionFactory.GetRegionEndpoint();
+
+    /// <summary>The region of the profile named in <see cref="AwsOptions.Profile"/> (AWS_PROFILE is the SDK's own lookup).</summary>
+    private static string? ProfileRegion(AwsOptions options) =>
+        !string.IsNullOrEmpty(options.Profile) && new CredentialProfileStoreChain().TryGetProfile(options.Profile, out var profile)
+            ? profile.Region?.SystemName
+            : null;
 
     private static AWSCredentials? ResolveCredentials(AwsOptions options)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Amazon.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace VideoAspire.Core.Aws;
@@ -11,7 +12,7 @@ public sealed class AwsOptions
 {
     public const string SectionName = "Aws";
 
-    /// <summary>Region; falls back to AWS_REGION, AWS_DEFAULT_REGION, then the SDK's own chain.</summary>
+    /// <summary>Region; falls back to AWS_REGION, AWS_DEFAULT_REGION, then the SDK's own lookup (profile, instance metadata).</summary>
     [RegularExpression("^[a-z]{2}(-[a-z]+)+-[0-9]+$", ErrorMessage = "Aws:Region must look like 'us-east-1'.")]
     public string? Region { get; set; }
 
@@ -45,18 +46,17 @@ public sealed class AwsOptions
     [Range(1, 10)]
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Work-arounds for emulators; every one is off against real AWS.</summary>
-    public EmulatorQuirks Emulator { get; set; } = new();
-}
+    /// <summary>
+    /// S3 uploads (PutObject) with an aws-chunked body, the SDK's default. False sends one plainly signed body,
+    /// for S3-compatible servers that do not decode aws-chunked.
+    /// </summary>
+    public bool UseChunkEncoding { get; set; } = true;
 
-/// <summary>Known gaps of the local emulators (DESIGN section 7), each a named switch.</summary>
-public sealed class EmulatorQuirks
-{
-    /// <summary>s3rver cannot decode aws-chunked bodies: send PutObject/UploadPart with a plain body.</summary>
-    public bool DisableChunkedUploads { get; set; }
+    /// <summary>The SDK's request checksum setting (WHEN_SUPPORTED or WHEN_REQUIRED); null leaves it to the SDK (AWS_REQUEST_CHECKSUM_CALCULATION).</summary>
+    public RequestChecksumCalculation? RequestChecksumCalculation { get; set; }
 
-    /// <summary>Compute and validate checksums only when an operation requires them.</summary>
-    public bool ChecksumsOnlyWhenRequired { get; set; }
+    /// <summary>The SDK's response checksum setting (WHEN_SUPPORTED or WHEN_REQUIRED); null leaves it to the SDK (AWS_RESPONSE_CHECKSUM_VALIDATION).</summary>
+    public ResponseChecksumValidation? ResponseChecksumValidation { get; set; }
 }
 
 [OptionsValidator]

@@ -10,7 +10,7 @@ public static class LambdaEndpoint
     {
         var custom = new[] { configuration["AWS_ENDPOINT_URL_LAMBDA"], configuration["AWS_ENDPOINT_URL"], configuration["Aws:ServiceUrl"] }
             .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        var url = custom ?? $"https://lambda.{(connection.Region ?? AwsConnection.DefaultEmulatorRegion).SystemName}.amazonaws.com";
+        var url = custom ?? $"https://lambda.{connection.Region.SystemName}.amazonaws.com";
         return new Uri(url.TrimEnd('/') + "/");
     }
 }

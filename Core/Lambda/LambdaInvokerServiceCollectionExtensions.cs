@@ -21,7 +21,7 @@ public static class LambdaInvokerServiceCollectionExtensions
             {
                 var connection = sp.GetRequiredService<AwsConnection>();
                 var credentials = connection.Credentials ?? DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
-                return new SigV4SigningHandler(credentials, connection.Region ?? AwsConnection.DefaultEmulatorRegion, "lambda",
+                return new SigV4SigningHandler(credentials, connection.Region, "lambda",
                     new SocketsHttpHandler { AllowAutoRedirect = false });
             });
         return services;

@@ -9,7 +9,7 @@ namespace VideoAspire.Core.Storage;
 
 /// <summary>
 /// The bucket, as the rest of the code needs it: put a file, look an object up, delete a set of keys,
-/// multipart uploads. Applies the emulator quirks of <see cref="AwsConnection"/>; SDK types stay in here.
+/// multipart uploads. Uploads follow <see cref="AwsConnection.UseChunkEncoding"/>; SDK types stay in here.
 /// </summary>
 public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions<StorageOptions> options)
 {
@@ -22,7 +22,7 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
             Key = key,
             FilePath = path,
             ContentType = contentType,
-            UseChunkEncoding = !connection.Quirks.DisableChunkedUploads,
+            UseChunkEncoding = connection.UseChunkEncoding,
         }, cancellationToken);
 
     /// <summary>An uploaded object's size and the size its uploader declared (null when it carries none); null when missing.</summary>

@@ -1,14 +1,14 @@
 using System.Net;
+using Amazon.Runtime;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using VideoAspire.Api.DevServices;
+using Microsoft.Extensions.Options;
 using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Api;
 
-/// <summary>The Api's start-up against real backends: health, resource bootstrap, dev services.</summary>
+/// <summary>The Api's start-up against real backends: health, resource bootstrap, and no start without a region.</summary>
 [Collection(AwsCollectionDefinition.Name)]
 public sealed class ApiHostTests(AwsBackendFixture backend)
 {
@@ -25,7 +25,6 @@ public sealed class ApiHostTests(AwsBackendFixture backend)
 
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains(buckets.Buckets, b => b.BucketName == bucket);
-        Assert.DoesNotContain(api.Services.GetServices<IHostedService>(), s => s is DevServicesLifetime);
     }
 
     [Fact]
@@ -43,38 +42,17 @@ public sealed class ApiHostTests(AwsBackendFixture backend)
     }
 
     [Fact]
-    public async Task DevServices_DevelopmentWithNoEndpoint_StartsEmulatorsAndStopsThemWithTheApi()
+    public void Start_NoRegionAnywhere_FailsNamingHowToSetOneAndTheAppHost()
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("api-dev-services-").FullName;
-        int pid;
-        await using (var api = Api(new Dictionary<string, string?> { ["DevServices:DataDirectory"] = dataDirectory }))
-        {
-            using var client = api.CreateClient();
-            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
-            var devServices = Assert.Single(api.Services.GetServices<IHostedService>().OfType<DevServicesLifetime>());
-            pid = devServices.Emulators.ProcessId;
+        // The Api starts no emulators of its own: given no region, it refuses to start and says what to do.
+        Assert.SkipWhen(FallbackRegionFactory.GetRegionEndpoint() is not null,
+            "this machine has a region of its own (AWS_REGION, a profile or instance metadata), which the Api would use");
+        using var api = Api(new Dictionary<string, string?>());
 
-            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        }
+        var exception = Assert.Throws<OptionsValidationException>(() => api.Services);
 
-        Assert.True(await ProcessProbe.ExitedAsync(pid), $"emulator process {pid} outlived the Api");
-        Directory.Delete(dataDirectory, recursive: true);
-    }
-
-    [Fact]
-    public async Task DevServices_ProductionWithNoEndpoint_NeverStart()
-    {
-        // A region, so the SDK clients can be built without looking for one on this machine.
-        await using var api = Api(new Dictionary<string, string?>
-        {
-            ["Aws:Region"] = "eu-west-1",
-            ["Auth:Authority"] = "https://issuer.example.test",
-            ["Auth:Audience"] = "videoaspire",
-        }, environment: Environments.Production);
-
-        var hosted = api.Services.GetServices<IHostedService>();
-
-        Assert.DoesNotContain(hosted, s => s is DevServicesLifetime);
+        Assert.Contains("AWS_REGION", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project AppHost", exception.Message, StringComparison.Ordinal);
     }
 
     private Dictionary<string, string?> Backend(string bucket, string table, bool bootstrap) =>

@@ -313,7 +313,7 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
             BucketName = _bucket,
             Key = key,
             FilePath = file,
-            UseChunkEncoding = !backend.Connection.Quirks.DisableChunkedUploads,
+            UseChunkEncoding = backend.Connection.UseChunkEncoding,
         }, TestContext.Current.CancellationToken);
         var now = DateTimeOffset.UtcNow;
         var job = new Job

@@ -26,7 +26,7 @@ public sealed class VideoPipelineUrlInputTests(AwsBackendFixture backend, TestVi
             BucketName = _bucket,
             Key = "uploads/u1/v1/input.mp4",
             FilePath = await videos.H264Gop2Async(),
-            UseChunkEncoding = !backend.Connection.Quirks.DisableChunkedUploads,
+            UseChunkEncoding = backend.Connection.UseChunkEncoding,
         }, TestContext.Current.CancellationToken);
     }
 
