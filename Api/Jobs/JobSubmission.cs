@@ -28,7 +28,7 @@ internal sealed class JobSubmission(
             return new(null, upload.Invalid, upload.Refused);
         }
 
-        var job = NewJob(StorageLayout.NewId(), userId, sourceKey, options, timeProvider.GetUtcNow());
+        var job = NewJob(userId, sourceKey, options);
         await store.CreateAsync(job, cancellationToken);
         await dispatcher.DispatchAsync(job, cancellationToken);
         return new(job);
@@ -39,16 +39,20 @@ internal sealed class JobSubmission(
         CheckAsync(userId, uploadId, JobRequestValidator.ValidateCutting(cutting), cancellationToken);
 
     /// <summary>A new QUEUED job, its method chosen by the dispatcher's rollout policy.</summary>
-    internal Job NewJob(string id, string userId, string sourceKey, JobOptions options, DateTimeOffset now) => new()
+    private Job NewJob(string userId, string sourceKey, JobOptions options)
     {
-        Id = id,
-        UserId = userId,
-        SourceKey = sourceKey,
-        Options = options,
-        Method = dispatcher.ChooseMethod(id),
-        CreatedAt = now,
-        UpdatedAt = now,
-    };
+        var (id, now) = (StorageLayout.NewId(), timeProvider.GetUtcNow());
+        return new Job
+        {
+            Id = id,
+            UserId = userId,
+            SourceKey = sourceKey,
+            Options = options,
+            Method = dispatcher.ChooseMethod(id),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
 
     private async Task<Checked<string>> CheckAsync(
         string userId, string uploadId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
