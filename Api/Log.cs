@@ -1,3 +1,5 @@
+using VideoAspire.Core.Jobs;
+
 namespace VideoAspire.Api;
 
 internal static partial class Log
@@ -16,6 +18,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "Job {JobId} crashed in the in-process worker")]
     public static partial void JobCrashed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Job {JobId} was sent to {From}, which this Api does not use; it now runs in the in-process worker")]
+    public static partial void JobTakenOver(ILogger logger, string jobId, ProcessingMethod from);
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Job {JobId}: the Processor function could not be invoked; the job is FAILED")]
     public static partial void DispatchFailed(ILogger logger, Exception exception, string jobId);

@@ -23,7 +23,7 @@ builder.Services.AddResourceBootstrap();
 builder.Services.AddAwsResourcesHealthCheck();
 builder.Services.AddUploads();
 builder.Services.AddJobsApi();
-builder.Services.AddProcessing();
+builder.Services.AddProcessing(builder.Configuration);
 builder.Services.AddUserLimits();
 
 var app = builder.Build();

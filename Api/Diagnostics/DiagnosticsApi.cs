@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VideoAspire.Api.Auth;
 using VideoAspire.Api.Problems;
@@ -20,10 +21,18 @@ internal static class DiagnosticsApi
         return diagnostics;
     }
 
-    /// <summary>Invokes the Processor synchronously with a ping event: its ffmpeg version and build.</summary>
+    /// <summary>
+    /// Invokes the Processor synchronously with a ping event: its ffmpeg version and build. An Api without Lambda
+    /// configured has no invoker (Processing:Mode=InProcess) and says so.
+    /// </summary>
     internal static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> PingProcessorAsync(
-        LambdaInvoker invoker, IOptions<ProcessingOptions> options, CancellationToken cancellationToken)
+        [FromServices] LambdaInvoker? invoker, IOptions<ProcessingOptions> options, CancellationToken cancellationToken)
     {
+        if (invoker is null)
+        {
+            return ApiProblems.ProcessorUnavailable("This Api does not use the Processor: Processing:Mode is InProcess.");
+        }
+
         try
         {
             var (functionError, body) = await invoker.InvokeAsync(options.Value.FunctionName, ProcessorEvent.Ping().ToJson(), cancellationToken);

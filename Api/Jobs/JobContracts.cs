@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using VideoAspire.Api.Uploads;
 using VideoAspire.Core.Video.Overlays;
 using VideoAspire.Core.Video.Pipeline;
 using VideoAspire.Core.Video.Planning;
@@ -6,11 +7,11 @@ using VideoAspire.Core.Video.Planning;
 namespace VideoAspire.Api.Jobs;
 
 /// <summary>
-/// A job for an uploaded video. Defaults: 10 s fixed segments, stream copy, no text, thumbnails on.
+/// A job for an uploaded video. Defaults (<see cref="JobRequestDefaults"/>): 10 s fixed segments, stream copy, no text, thumbnails on.
 /// Enums are strings: cutting.mode fixed|random, output copy|exact, overlay.mode none|allSegments|perSegment.
 /// </summary>
 public sealed record CreateJobRequest(
-    [property: Required, RegularExpression("^[0-9a-f]{32}$", ErrorMessage = "Must be an uploadId returned by POST /api/uploads.")] string UploadId,
+    [property: Required, UploadId] string UploadId,
     CuttingOptions? Cutting = null,
     OutputMode Output = OutputMode.Copy,
     TextOverlay? Overlay = null,

@@ -1,3 +1,4 @@
+using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Video.Overlays;
 using VideoAspire.Core.Video.Pipeline;
 using VideoAspire.Core.Video.Planning;
@@ -12,8 +13,11 @@ internal sealed class JobRequestValidator(VideoPipeline pipeline)
     public static Dictionary<string, string[]> ValidateCutting(CuttingOptions cutting) =>
         cutting.Validate().ToDictionary(e => $"cutting.{Camel(e.Key)}", e => e.Value);
 
-    public Dictionary<string, string[]> Validate(CuttingOptions cutting, OutputMode output, TextOverlay overlay)
+    /// <summary>Every option of a job: cutting, output and the overlay (its bounds, and that the font can draw its text).</summary>
+    public Dictionary<string, string[]> Validate(JobOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var (cutting, output, overlay) = (options.Cutting, options.Output, options.Overlay);
         var errors = ValidateCutting(cutting);
 
         if (!Enum.IsDefined(output))

@@ -9,6 +9,7 @@ internal static class JobsServiceCollectionExtensions
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         services.AddSingleton<JobRequestValidator>();
+        services.AddSingleton<JobSubmission>();
         return services;
     }
 }

@@ -6,14 +6,13 @@ using VideoAspire.Core.Video.Pipeline;
 namespace VideoAspire.Api.Processing;
 
 /// <summary>
-/// Runs in-process jobs with N consumers, and sweeps on a timer for jobs nobody runs, of both methods: in-process
-/// jobs not held here go back into this queue at once (a restart loses nothing); stranded Lambda jobs are invoked
-/// again after <see cref="JobRecoveryOptions.LambdaRedispatchAfter"/>; jobs out of attempts are failed. At start it
-/// removes the job folders (and kills the ffmpeg children) a killed predecessor left behind. At shutdown
-/// the running jobs are given back to the queue (the executor releases them), never left PROCESSING.
+/// Runs in-process jobs with N consumers, and sweeps on a timer for jobs nobody runs, of both methods
+/// (<see cref="ProcessingSweep"/>). At start it removes the job folders (and kills the ffmpeg children) a killed
+/// predecessor left behind. At shutdown the running jobs are given back to the queue (the executor releases them),
+/// never left PROCESSING.
 /// </summary>
 internal sealed class InProcessWorker(
-    InProcessQueue queue, JobSweeper sweeper, JobExecutor executor, JobDispatcher dispatcher, IOptions<ProcessingOptions> options,
+    InProcessQueue queue, ProcessingSweep sweep, JobExecutor executor, IOptions<ProcessingOptions> options,
     IOptions<JobRecoveryOptions> recovery, IOptions<VideoOptions> video, TimeProvider timeProvider, ILogger<InProcessWorker> logger)
     : BackgroundService
 {
@@ -23,18 +22,8 @@ internal sealed class InProcessWorker(
     {
         WorkspaceJanitor.CleanStale(video.Value.WorkDirectory, logger); // what a killed predecessor left running or on disk
         var consumers = Enumerable.Range(0, options.Value.Concurrency).Select(_ => ConsumeAsync(stoppingToken)).ToList();
-        var sweeper = SweepLoopAsync(stoppingToken);
-        await Task.WhenAll([.. consumers, sweeper]);
-    }
-
-    /// <summary>One sweep over both methods' unfinished jobs.</summary>
-    internal async Task<SweepResult> SweepAsync(CancellationToken cancellationToken)
-    {
-        var inProcess = await sweeper.SweepAsync(ProcessingMethod.InProcess, TimeSpan.Zero,
-            (job, _) => Task.FromResult(queue.TryEnqueue(job.Id)), id => IsRunning(id) || queue.IsWaiting(id), cancellationToken);
-        var lambda = await sweeper.SweepAsync(ProcessingMethod.Lambda, recovery.Value.LambdaRedispatchAfter,
-            async (job, ct) => await dispatcher.SenderFor(ProcessingMethod.Lambda).SendAsync(job, ct) is null, null, cancellationToken); // unreachable: stop, next sweep
-        return new SweepResult(inProcess.Redispatched + lambda.Redispatched, inProcess.Failed + lambda.Failed);
+        var sweeping = SweepLoopAsync(stoppingToken);
+        await Task.WhenAll([.. consumers, sweeping]);
     }
 
     private async Task SweepLoopAsync(CancellationToken stoppingToken)
@@ -44,7 +33,7 @@ internal sealed class InProcessWorker(
         {
             try
             {
-                if (await SweepAsync(stoppingToken) is { } result && result.Redispatched + result.Failed > 0)
+                if (await sweep.SweepAsync(IsRunning, stoppingToken) is { } result && result.Redispatched + result.Failed > 0)
                 {
                     Log.JobsRecovered(logger, result.Redispatched, result.Failed);
                 }

@@ -7,7 +7,8 @@ namespace VideoAspire.Api.Processing;
 /// Chooses each new job's processing method (the rollout policy, <see cref="RolloutPolicy"/>) and hands the stored job
 /// to that method's sender. A job its sender cannot take is FAILED <c>dispatch_failed</c> with the reason, so no new
 /// job waits without a way to run (the sweep, which dispatches stranded jobs again, uses the senders directly and
-/// leaves such a job QUEUED for its next round instead).
+/// leaves such a job QUEUED for its next round instead). Only configured methods have a sender: the Lambda sender
+/// exists only with Processing:Mode=Lambda, the only mode in which the policy chooses Lambda.
 /// </summary>
 internal sealed class JobDispatcher(IEnumerable<IJobSender> senders, JobStore jobs, IOptions<ProcessingOptions> options)
 {
@@ -15,12 +16,15 @@ internal sealed class JobDispatcher(IEnumerable<IJobSender> senders, JobStore jo
 
     public ProcessingMethod ChooseMethod(string jobId) => RolloutPolicy.Choose(jobId, options.Value.Mode, options.Value.LambdaPercent);
 
-    public IJobSender SenderFor(ProcessingMethod method) => _senders[method];
+    /// <summary>The sender of <paramref name="method"/>, or null when this Api is not configured for it.</summary>
+    public IJobSender? SenderFor(ProcessingMethod method) => _senders.GetValueOrDefault(method);
 
     public async Task DispatchAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (await SenderFor(job.Method).SendAsync(job, cancellationToken) is { } failure)
+        var sender = SenderFor(job.Method)
+            ?? throw new InvalidOperationException($"No sender for {job.Method}: the rollout policy chose a method this Api is not configured for.");
+        if (await sender.SendAsync(job, cancellationToken) is { } failure)
         {
             await jobs.FailAsync(job.Id, null, new JobError("dispatch_failed", failure), CancellationToken.None);
         }

@@ -27,6 +27,13 @@ internal sealed class ProcessingOptions
     /// <summary>Jobs waiting in memory; beyond that they wait in the table and the next sweep picks them up.</summary>
     [Range(1, 100_000)]
     public int QueueCapacity { get; set; } = 100;
+
+    /// <summary>
+    /// Whether <paramref name="configuration"/> sets Mode=Lambda: read while services are registered, before options
+    /// exist, to register the Lambda pieces only then. A value that is no mode fails here, as binding would at start.
+    /// </summary>
+    public static bool UsesLambda(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).GetValue<ProcessingMode>(nameof(Mode)) == ProcessingMode.Lambda;
 }
 
 internal enum ProcessingMode

@@ -1,12 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using VideoAspire.Api.Auth;
+using VideoAspire.Api.Jobs;
 using VideoAspire.Api.Limits;
 using VideoAspire.Api.Problems;
 using VideoAspire.Api.Uploads;
-using VideoAspire.Core.Storage;
 using VideoAspire.Core.Video.Planning;
 using VideoAspire.Core.Video.Probing;
 
@@ -23,29 +21,26 @@ internal static class VideosApi
     }
 
     internal static async Task<Results<Ok<AnalysisResponse>, ValidationProblem, ProblemHttpResult>> AnalyzeAsync(
-        AnalyzeRequest request, ClaimsPrincipal user, MediaProber prober, ObjectStore objects, PresignedUrls urls,
-        IOptions<UploadOptions> uploads, CancellationToken cancellationToken)
+        AnalyzeRequest request, [AsParameters] VideosApiServices services, CancellationToken cancellationToken)
     {
-        var cutting = request.Cutting ?? CuttingOptions.Fixed(10);
-        if (Jobs.JobRequestValidator.ValidateCutting(cutting) is { Count: > 0 } errors)
+        var cutting = JobRequestDefaults.Cutting(request.Cutting);
+        return await services.Submission.CheckUploadAsync(services.UserId, request.UploadId, cutting, cancellationToken) switch
         {
-            return ApiProblems.Invalid(errors);
-        }
+            { Invalid: { } invalid } => invalid,
+            { Refused: { } refused } => refused,
+            { Value: { } key } => await ProbeAndPlanAsync(services, key, cutting, cancellationToken),
+            _ => throw new UnreachableException(),
+        };
+    }
 
-        var key = StorageLayout.UploadKey(user.UserId(), request.UploadId);
-        if (await objects.GetUploadAsync(key, cancellationToken) is not { } upload)
-        {
-            return ApiProblems.NotFound("upload_not_found", $"No uploaded video '{request.UploadId}' was found for this caller.");
-        }
-
-        if (UploadRules.StoredUploadProblem(upload, uploads.Value) is { } problem)
-        {
-            return ApiProblems.BadRequest("upload_refused", problem);
-        }
-
+    /// <summary>Probes a usable upload and plans it; what the video makes impossible is a 422 with the job error's code.</summary>
+    private static async Task<Results<Ok<AnalysisResponse>, ValidationProblem, ProblemHttpResult>> ProbeAndPlanAsync(
+        VideosApiServices services, string key, CuttingOptions cutting, CancellationToken cancellationToken)
+    {
         try
         {
-            var media = await prober.ProbeAsync(await urls.ForGetAsync(objects.Bucket, key, TimeSpan.FromMinutes(15)), cancellationToken);
+            var media = await services.Prober.ProbeAsync(
+                await services.Urls.ForGetAsync(services.Objects.Bucket, key, TimeSpan.FromMinutes(15)), cancellationToken);
             var plan = SegmentPlanner.Plan(media.Duration, cutting);
             return TypedResults.Ok(new AnalysisResponse(
                 media.Duration.TotalSeconds, media.FormatName,
@@ -67,7 +62,7 @@ internal static class VideosApi
 }
 
 public sealed record AnalyzeRequest(
-    [property: Required, RegularExpression("^[0-9a-f]{32}$", ErrorMessage = "Must be an uploadId returned by POST /api/uploads.")] string UploadId,
+    [property: Required, UploadId] string UploadId,
     CuttingOptions? Cutting = null);
 
 public sealed record AnalysisResponse(

@@ -220,6 +220,21 @@ public sealed class JobStore(
     }
 
     /// <summary>
+    /// Moves a QUEUED job of method <paramref name="from"/> to method <paramref name="to"/> (its stored method and its key in
+    /// the unfinished index), so its view, the statistics and every later sweep see where it now runs; false when the
+    /// job is no longer QUEUED with that method (claimed, finished, deleted, or moved by another sweeper).
+    /// </summary>
+    public async Task<bool> ReassignAsync(string jobId, ProcessingMethod from, ProcessingMethod to, CancellationToken cancellationToken)
+    {
+        var update = new Update("SET #method = :to, #unfinished = :to, #updated = :now")
+            .Name("#status", JobsTableSchema.Status).Name("#method", JobsTableSchema.Method)
+            .Name("#unfinished", JobsTableSchema.Unfinished).Name("#updated", JobsTableSchema.UpdatedAt)
+            .Value(":queued", Status(JobStatus.Queued)).Value(":from", Method(from)).Value(":to", Method(to))
+            .Value(":now", Timestamp(timeProvider.GetUtcNow()));
+        return await TryUpdateAsync(jobId, update, "#status = :queued AND #method = :from", ReturnValue.NONE, cancellationToken) is not null;
+    }
+
+    /// <summary>
     /// The ids of unfinished jobs (QUEUED or PROCESSING) of one method, oldest first, from the sparse keys-only unfinished
     /// index: the read costs what is unfinished, not the table. The index is eventually consistent: read each job
     /// (<see cref="GetAsync"/>) and act on it with conditional writes.

@@ -49,15 +49,18 @@ public static partial class StorageLayout
     /// <summary>Starts every hashed user segment; never part of a plain one.</summary>
     public const string HashedPrefix = "~";
 
+    /// <summary>The shape of every id this service generates (<see cref="NewId"/>): 32 lower-case hex characters.</summary>
+    public const string IdPattern = "^[0-9a-f]{32}$";
+
     /// <summary>A new id for a video or a job: 32 hex characters, time-ordered.</summary>
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 
     /// <summary>True for ids this service generates (so a route value can never smuggle a path in).</summary>
-    public static bool IsValidId(string? id) => id is not null && IdPattern().IsMatch(id);
+    public static bool IsValidId(string? id) => id is not null && IdRegex().IsMatch(id);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex SafeSegment();
 
-    [GeneratedRegex("^[0-9a-f]{32}$")]
-    private static partial Regex IdPattern();
+    [GeneratedRegex(IdPattern)]
+    private static partial Regex IdRegex();
 }
