@@ -53,7 +53,7 @@ public sealed class StackAlarms : Construct
                 $"More than {limits.Api5xxPercent} % of the Api's responses were 5xx for ten minutes", evaluationPeriods: 2);
         }
 
-        _ = new CfnOutput(this, "TopicArn", new CfnOutputProps { Value = Topic.TopicArn, Description = "Alarm notifications" });
+        _ = new CfnOutput(Stack.Of(this), "AlarmTopicArn", new CfnOutputProps { Value = Topic.TopicArn, Description = "Alarm notifications" });
     }
 
     public Topic Topic { get; }

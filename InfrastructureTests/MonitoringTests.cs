@@ -104,6 +104,7 @@ public sealed class MonitoringTests(SynthesizedTemplate synthesized, MonitoringT
         var alarms = synthesized.Resources("AWS::CloudWatch::Alarm").ToList();
 
         Assert.Equal("videoaspire-test-alarms", topic.Resource.GetProperty("Properties").GetProperty("TopicName").GetString());
+        Assert.Equal(topic.Id, synthesized.Json.GetProperty("Outputs").GetProperty("AlarmTopicArn").GetProperty("Value").GetProperty("Ref").GetString());
         Assert.Equal(8, alarms.Count);
         var reference = $$"""[{"Ref":"{{topic.Id}}"}]""";
         Assert.All(alarms, a => Assert.Equal(reference, a.Resource.GetProperty("Properties").GetProperty("AlarmActions").GetRawText()));
