@@ -11,7 +11,7 @@ using VideoAspire.Core.Video.Planning;
 
 // Usage: dotnet run -c Release --project Benchmarks -- [--work DIR] [--runs N] [--seconds S]
 //        dotnet run -c Release --project Benchmarks -- cold-start BOOTSTRAP [BOOTSTRAP ...] [--runs N]
-//        dotnet run -c Release --project Benchmarks -- memory [--work DIR] [--seconds S]
+//        dotnet run -c Release --project Benchmarks -- memory [--work DIR] [--seconds S] [--sizes 1080p,4K,8K]
 // Generates its inputs (cached in DIR), then times each variant N times and prints medians and ratios.
 if (args.FirstOrDefault() == "cold-start")
 {
@@ -42,7 +42,7 @@ var pipeline = new VideoPipeline(new VideoAspire.Core.Video.Probing.MediaProber(
     NullLogger<VideoPipeline>.Instance);
 if (memoryMode)
 {
-    await Memory.RunAsync(work, seconds, RunPipelineAsync);
+    await Memory.RunAsync(work, seconds, Arg("--sizes") ?? "1080p,4K", RunPipelineAsync);
     return 0;
 }
 
