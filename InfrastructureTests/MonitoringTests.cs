@@ -6,6 +6,7 @@ using VideoAspire.Infrastructure;
 namespace VideoAspire.InfrastructureTests;
 
 /// <summary>The alarms, their topic and the dashboard, read from the synthesized template.</summary>
+[Collection(SynthesisCollection.Name)]
 public sealed class MonitoringTests(SynthesizedTemplate synthesized, MonitoringTests.CustomizedTemplate customized)
     : IClassFixture<SynthesizedTemplate>, IClassFixture<MonitoringTests.CustomizedTemplate>
 {
