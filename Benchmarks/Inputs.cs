@@ -6,9 +6,9 @@ namespace VideoAspire.Benchmarks;
 /// <summary>Generated benchmark inputs (lavfi testsrc2 + sine), cached in the work folder.</summary>
 internal static class Inputs
 {
-    public static async Task<string> EnsureAsync(string work, int seconds, int gopSeconds)
+    public static async Task<string> EnsureAsync(string work, int seconds, int gopSeconds, int width = 1920, int height = 1080)
     {
-        var file = Path.Combine(work, $"input-{seconds}s-1080p30-gop{gopSeconds}.mp4");
+        var file = Path.Combine(work, $"input-{seconds}s-{height}p30-gop{gopSeconds}.mp4");
         if (File.Exists(file))
         {
             return file;
@@ -17,7 +17,7 @@ internal static class Inputs
         Console.WriteLine($"generating {file} ...");
         var partial = file + ".partial.mp4";
         await Ffmpeg(
-            "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+            "-f", "lavfi", "-i", $"testsrc2=size={width}x{height}:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
             "-t", seconds.ToString(CultureInfo.InvariantCulture),
             "-c:v", "libx264", "-preset", "ultrafast", "-g", (gopSeconds * 30).ToString(CultureInfo.InvariantCulture),
             "-keyint_min", (gopSeconds * 30).ToString(CultureInfo.InvariantCulture), "-sc_threshold", "0",

@@ -11,6 +11,7 @@ using VideoAspire.Core.Video.Planning;
 
 // Usage: dotnet run -c Release --project Benchmarks -- [--work DIR] [--runs N] [--seconds S]
 //        dotnet run -c Release --project Benchmarks -- cold-start BOOTSTRAP [BOOTSTRAP ...] [--runs N]
+//        dotnet run -c Release --project Benchmarks -- memory [--work DIR] [--seconds S] [--sizes 1080p,4K,8K]
 // Generates its inputs (cached in DIR), then times each variant N times and prints medians and ratios.
 if (args.FirstOrDefault() == "cold-start")
 {
@@ -26,12 +27,25 @@ if (args.FirstOrDefault() == "cold-start")
 
 var work = Arg("--work") ?? Path.Combine(Path.GetTempPath(), "videoaspire-bench");
 var runs = int.Parse(Arg("--runs") ?? "3", CultureInfo.InvariantCulture);
-var seconds = int.Parse(Arg("--seconds") ?? "300", CultureInfo.InvariantCulture);
+var memoryMode = args.FirstOrDefault() == "memory";
+var seconds = int.Parse(Arg("--seconds") ?? (memoryMode ? "15" : "300"), CultureInfo.InvariantCulture);
 Directory.CreateDirectory(work);
 
 var options = new VideoOptions { WorkDirectory = Path.Combine(work, "jobs") };
+if (memoryMode)
+{
+    // 4K exact runs far slower than the default encode budget allows on a small machine: memory is measured, not time.
+    options.Limits.EncodeSecondsPerInputSecond = 100;
+}
+
 var pipeline = new VideoPipeline(new VideoAspire.Core.Video.Probing.MediaProber(Options.Create(options)), Options.Create(options),
     NullLogger<VideoPipeline>.Instance);
+if (memoryMode)
+{
+    await Memory.RunAsync(work, seconds, Arg("--sizes") ?? "1080p,4K", RunPipelineAsync);
+    return 0;
+}
+
 var report = new Report();
 Console.WriteLine($"# VideoAspire pipeline benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {runs} runs per variant (median)");
 Console.WriteLine($"ffmpeg: {await Inputs.FfmpegVersionAsync()}");

@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.AppRunner;
+using Amazon.CDK.AWS.CloudWatch;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
@@ -56,7 +57,7 @@ public sealed class ApiService : Construct
             ["Auth__Authority"] = settings.AuthAuthority,
             ["Auth__Audience"] = settings.AuthAudience,
         };
-        var service = new CfnService(this, "Service", new CfnServiceProps
+        Service = new CfnService(this, "Service", new CfnServiceProps
         {
             ServiceName = $"videoaspire-{settings.Stage}-api",
             SourceConfiguration = new CfnService.SourceConfigurationProperty
@@ -83,6 +84,21 @@ public sealed class ApiService : Construct
             },
             HealthCheckConfiguration = new CfnService.HealthCheckConfigurationProperty { Protocol = "HTTP", Path = "/health" },
         });
-        _ = new CfnOutput(this, "Url", new CfnOutputProps { Value = "https://" + service.AttrServiceUrl, Description = "The Api" });
+        _ = new CfnOutput(this, "Url", new CfnOutputProps { Value = "https://" + Service.AttrServiceUrl, Description = "The Api" });
     }
+
+    public CfnService Service { get; }
+
+    /// <summary>
+    /// One of App Runner's service-level metrics (Requests, 5xxStatusResponses ...): App Runner has no load balancer
+    /// of ours to watch, it reports these itself under AWS/AppRunner by service name and id.
+    /// </summary>
+    public Metric Metric(string name) => new(new MetricProps
+    {
+        Namespace = "AWS/AppRunner",
+        MetricName = name,
+        DimensionsMap = new Dictionary<string, string> { ["ServiceName"] = Service.ServiceName!, ["ServiceID"] = Service.AttrServiceId },
+        Statistic = "Sum",
+        Period = WatchedMetrics.Period,
+    });
 }

@@ -31,6 +31,14 @@ public sealed record StackSettings
     /// <summary>Days a finished job is kept: its record's TTL and the expiry of its objects under jobs/.</summary>
     public int JobRetentionDays { get; init; } = 30;
 
+    /// <summary>CloudWatch namespace of the job metrics the Processor writes (metricsNamespace); default VideoAspire/STAGE.</summary>
+    public string? MetricsNamespace { get; init; }
+
+    /// <summary>The namespace in use: stages never mix their job metrics.</summary>
+    public string JobMetricsNamespace => MetricsNamespace ?? $"VideoAspire/{Stage}";
+
+    public AlarmSettings Alarms { get; init; } = new();
+
     public static StackSettings FromContext(App app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -45,6 +53,8 @@ public sealed record StackSettings
             AuthAuthority = Get("authAuthority"),
             AuthAudience = Get("authAudience"),
             JobRetentionDays = int.TryParse(Get("jobRetentionDays"), System.Globalization.CultureInfo.InvariantCulture, out var days) && days > 0 ? days : 30,
+            MetricsNamespace = Get("metricsNamespace"),
+            Alarms = AlarmSettings.FromContext(Get),
         };
     }
 }

@@ -17,7 +17,8 @@ namespace VideoAspire.Infrastructure;
 /// <summary>
 /// One stage of VideoAspire on AWS: the video bucket, the jobs table, the Processor function with its
 /// FFmpeg layer and failure queue, the recovery of stranded jobs (a scheduled sweep and a consumer of the failure
-/// queue, both the Processor itself), least-privilege grants, and (given an image) the Api on App Runner.
+/// queue, both the Processor itself), least-privilege grants, (given an image) the Api on App Runner, and the alarms and
+/// dashboard that watch them.
 /// Names and keys come from the same constants the services use, so code and infrastructure agree.
 /// </summary>
 public sealed class VideoAspireStack : Stack
@@ -40,10 +41,10 @@ public sealed class VideoAspireStack : Stack
         GrantProcessor(Processor, settings);
         Recovery(Processor);
 
-        if (settings.ApiImage is not null)
-        {
-            _ = new ApiService(this, "Api", new ApiServiceProps(settings, Bucket, Table, Processor));
-        }
+        var api = settings.ApiImage is null ? null : new ApiService(this, "Api", new ApiServiceProps(settings, Bucket, Table, Processor));
+        var metrics = new WatchedMetrics(Processor, Failures, Table, api, settings.JobMetricsNamespace);
+        Alarms = new StackAlarms(this, "Alarms", settings, metrics);
+        _ = new StackDashboard(this, "Dashboard", settings, metrics, Alarms.All);
 
         _ = new CfnOutput(this, "BucketName", new CfnOutputProps { Value = Bucket.BucketName, Description = "Storage__BucketName" });
         _ = new CfnOutput(this, "JobsTableName", new CfnOutputProps { Value = Table.TableName, Description = "Storage__JobsTableName" });
@@ -59,6 +60,8 @@ public sealed class VideoAspireStack : Stack
     public Queue Failures { get; }
 
     public Function Processor { get; }
+
+    public StackAlarms Alarms { get; }
 
     public static VideoAspireStack FromContext(App app)
     {
@@ -151,6 +154,7 @@ public sealed class VideoAspireStack : Stack
                 ["Video__FfprobePath"] = "/opt/bin/ffprobe",
                 ["Video__FontFile"] = "/opt/fonts/DejaVuSans.ttf",
                 ["Video__WorkDirectory"] = "/tmp",
+                ["Metrics__Namespace"] = settings.JobMetricsNamespace,
                 ["Lambda__DeadlineMargin"] = TimeSpan.FromSeconds(ProcessorSizing.DeadlineMarginSeconds).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             },
         });

@@ -15,7 +15,14 @@ public sealed class SynthesizedTemplate : IDisposable
     private readonly string _assets = Directory.CreateTempSubdirectory("cdk-assets-").FullName;
 
     public SynthesizedTemplate()
+        : this(settings => settings)
     {
+    }
+
+    /// <summary>The same synthesis with some settings changed (e.g. an alarm email).</summary>
+    internal SynthesizedTemplate(Func<StackSettings, StackSettings> adjust)
+    {
+        ArgumentNullException.ThrowIfNull(adjust);
         var zip = Path.Combine(_assets, "processor.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
@@ -31,7 +38,7 @@ public sealed class SynthesizedTemplate : IDisposable
         File.WriteAllText(Path.Combine(layer, "fonts", "DejaVuSans.ttf"), "stand-in");
 
         var app = new App(new AppProps { Outdir = Path.Combine(_assets, "cdk.out") });
-        Stack = new VideoAspireStack(app, "VideoAspire-test", new StackSettings
+        Stack = new VideoAspireStack(app, "VideoAspire-test", adjust(new StackSettings
         {
             Stage = "test",
             ProcessorZip = zip,
@@ -40,7 +47,7 @@ public sealed class SynthesizedTemplate : IDisposable
             CorsOrigins = ["https://app.example.test"],
             AuthAuthority = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_example",
             AuthAudience = "videoaspire",
-        }, new StackProps { Env = new Amazon.CDK.Environment { Account = "123456789012", Region = "eu-west-1" } });
+        }), new StackProps { Env = new Amazon.CDK.Environment { Account = "123456789012", Region = "eu-west-1" } });
         Template = Template.FromStack(Stack);
         Json = JsonDocument.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(Template.ToJSON())).RootElement.Clone();
     }

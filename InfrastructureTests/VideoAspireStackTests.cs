@@ -5,6 +5,7 @@ using VideoAspire.Infrastructure;
 
 namespace VideoAspire.InfrastructureTests;
 
+[Collection(SynthesisCollection.Name)]
 public sealed class VideoAspireStackTests(SynthesizedTemplate synthesized) : IClassFixture<SynthesizedTemplate>
 {
     private Template Template => synthesized.Template;

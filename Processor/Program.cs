@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Instrumentation.Http;
 using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Lambda;
+using VideoAspire.Core.Metrics;
 using VideoAspire.Core.Video;
 using VideoAspire.Core.Video.Pipeline;
 using VideoAspire.Processor;
@@ -35,6 +36,7 @@ try
     builder.Services.AddOptions<LambdaOptions>().BindConfiguration(LambdaOptions.SectionName).ValidateOnStart();
     builder.Services.AddSingleton<IValidateOptions<LambdaOptions>, LambdaOptionsValidator>();
     builder.Services.AddJobExecution();
+    builder.Services.AddCloudWatchJobMetrics(builder.Configuration);
     builder.Services.AddLambdaInvoker();
     builder.Services.AddSingleton(runtime);
     builder.Services.AddSingleton<ProcessorHandler>();

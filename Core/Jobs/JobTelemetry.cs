@@ -10,6 +10,10 @@ namespace VideoAspire.Core.Jobs;
 /// </summary>
 public sealed class JobTelemetry : IDisposable
 {
+    public const string DurationInstrument = "video.processing.duration";
+    public const string SegmentsInstrument = "video.segments.created";
+    public const string JobsFinishedInstrument = "video.jobs.finished";
+
     private readonly Meter _meter;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _segments;
@@ -21,9 +25,9 @@ public sealed class JobTelemetry : IDisposable
         ArgumentNullException.ThrowIfNull(environment);
         Source = new ActivitySource(environment.ApplicationName);
         _meter = meterFactory.Create(environment.ApplicationName);
-        _duration = _meter.CreateHistogram<double>("video.processing.duration", "s", "Time from claim to outcome of one job attempt.");
-        _segments = _meter.CreateCounter<long>("video.segments.created", "{segment}", "Segments stored.");
-        _jobs = _meter.CreateCounter<long>("video.jobs.finished", "{job}", "Job attempts by outcome.");
+        _duration = _meter.CreateHistogram<double>(DurationInstrument, "s", "Time from claim to outcome of one job attempt.");
+        _segments = _meter.CreateCounter<long>(SegmentsInstrument, "{segment}", "Segments stored.");
+        _jobs = _meter.CreateCounter<long>(JobsFinishedInstrument, "{job}", "Job attempts by outcome.");
     }
 
     public ActivitySource Source { get; }

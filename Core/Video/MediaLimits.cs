@@ -36,6 +36,14 @@ public sealed class MediaLimits
     [Range(1, long.MaxValue)]
     public long MaxOutputBytes { get; set; } = 20L * 1000 * 1000 * 1000;
 
+    /// <summary>
+    /// Memory a job may use, in MB (Video:Limits:MemoryMb). When set, a re-encode whose estimated peak
+    /// (<see cref="EncodingMemory"/>) does not fit is refused from the probe instead of being killed by the host.
+    /// Unset by default; in Lambda it defaults to the function's memory (AWS_LAMBDA_FUNCTION_MEMORY_SIZE).
+    /// </summary>
+    [Range(128, 1_048_576)]
+    public int? MemoryMb { get; set; }
+
     /// <summary>ffmpeg's budget: this much wall-clock time per second of input when copying streams...</summary>
     [Range(0.01, 100)]
     public double CopySecondsPerInputSecond { get; set; } = 0.5;
@@ -71,6 +79,27 @@ public sealed class MediaLimits
         if (problem is not null)
         {
             throw new MediaException(MediaErrorCode.LimitsExceeded, $"The video is over this service's limits: {problem}.");
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="MediaException"/> (<see cref="MediaErrorCode.LimitsExceeded"/>) when the job re-encodes and its
+    /// estimated peak memory exceeds <see cref="EncodingMemory.UsableShare"/> of <see cref="MemoryMb"/>.
+    /// </summary>
+    public void CheckMemory(MediaInfo media, EncodingPlan encoding)
+    {
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(encoding);
+        if (MemoryMb is not { } memory || encoding.CopyVideo)
+        {
+            return;
+        }
+
+        var needed = EncodingMemory.EstimateMb(media.Video.Width, media.Video.Height);
+        if (needed > memory * EncodingMemory.UsableShare)
+        {
+            throw new MediaException(MediaErrorCode.LimitsExceeded, string.Create(CultureInfo.InvariantCulture,
+                $"Re-encoding a {media.Video.Width}x{media.Video.Height} picture (exact mode or overlays) needs about {needed} MB; this processor has {memory} MB. Use copy mode without overlays, or a smaller picture."));
         }
     }
 

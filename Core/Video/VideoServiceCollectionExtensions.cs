@@ -12,6 +12,8 @@ public static class VideoServiceCollectionExtensions
     public static IServiceCollection AddVideoPipeline(this IServiceCollection services)
     {
         services.AddOptions<VideoOptions>().BindConfiguration(VideoOptions.SectionName).ValidateOnStart();
+        // In Lambda the function's memory is the limit unless configuration names one (MediaLimits.CheckMemory).
+        services.PostConfigure<VideoOptions>(options => options.Limits.MemoryMb ??= EncodingMemory.LambdaFunctionMemoryMb());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VideoOptions>, VideoOptionsValidator>());
         services.TryAddSingleton<MediaProber>();
         services.TryAddSingleton<VideoPipeline>();

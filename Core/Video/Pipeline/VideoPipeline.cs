@@ -48,6 +48,7 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         options.Value.Limits.Check(media);
         var plan = SegmentPlanner.Plan(media.Duration, spec.Cutting);
         var encoding = EncodingPlan.Decide(media, spec.Mode, spec.Overlay.HasText);
+        options.Value.Limits.CheckMemory(media, encoding);
         Log.PipelineStarting(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, encoding.CopyVideo, encoding.CopyAudio);
 
         using var workspace = JobWorkspace.Create(options.Value.WorkDirectory, spec.JobId);
