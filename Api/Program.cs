@@ -42,6 +42,7 @@ app.MapDefaultEndpoints();
 app.MapUploadsApi();
 app.MapUploadLimitsApi();
 app.MapJobsApi();
+app.MapJobEventsApi();
 app.MapVideosApi();
 app.MapDiagnosticsApi();
 if (app.Environment.IsDevelopment())

@@ -20,7 +20,12 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
     {
         var page = await host.OpenPageAsync();
         var partPuts = 0;
-        page.Request += (_, request) => partPuts += request.Method == "PUT" && request.Url.Contains("partNumber=", StringComparison.Ordinal) ? 1 : 0;
+        var eventStreams = 0;
+        page.Request += (_, request) =>
+        {
+            partPuts += request.Method == "PUT" && request.Url.Contains("partNumber=", StringComparison.Ordinal) ? 1 : 0;
+            eventStreams += request.Url.EndsWith("/events", StringComparison.Ordinal) ? 1 : 0;
+        };
         await SignInAsync(page, "ada");
 
         await page.Locator("#file").SetInputFilesAsync(await videos.H264LargeAsync());
@@ -57,6 +62,7 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
         var afterDelete = await api.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.True(partPuts >= 3, $"A {new FileInfo(await videos.H264LargeAsync()).Length}-byte video in 5 MiB parts: {partPuts} part PUTs seen.");
+        Assert.Equal(1, eventStreams); // progress came over one Server-Sent Events stream, not by polling
         Assert.InRange(duration, 3.5, 8.5); // random lengths 4-8 s; a copy cut may end at a keyframe a little off
         Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(downloaded, 4, 4)); // an MP4, not an error page
         Assert.Equal(HttpStatusCode.NotFound, afterDelete.StatusCode);
