@@ -1,14 +1,12 @@
 // Follows a job until it ends: the Api's Server-Sent Events stream (GET /api/jobs/{id}/events) while it lasts,
 // then GET /api/jobs/{id} every few seconds if the stream drops before the job ended. Returns a function that stops.
 import { api } from '../api/client';
-import type { JobView } from '../api/contracts';
+import type { JobProgressEvent, JobView } from '../api/contracts';
 import { session } from '../auth/session';
 import { readServerSentEvents } from './serverSentEvents';
 
 const pollMs = 2000;
 const finished = (job: JobView) => job.status === 'completed' || job.status === 'failed';
-
-interface JobProgressEvent { status: string; stage: string; progress: number }
 
 export function followJob(id: string, onUpdate: (job: JobView) => void, onError: (e: unknown) => void): () => void {
   const controller = new AbortController();

@@ -4,7 +4,8 @@ import AwsS3 from '@uppy/aws-s3';
 import Uppy, { type UppyFile } from '@uppy/core';
 import { api } from '../api/client';
 import type {
-  CompletedUploadResponse, MultipartUploadResponse, PartUrl, PartUrlsResponse, UploadLimits, UploadResponse,
+  CompletedUploadResponse, CompleteMultipartRequest, CreateUploadRequest, MultipartUploadResponse, PartUrl, PartUrlsRequest,
+  PartUrlsResponse, UploadLimits, UploadResponse,
 } from '../api/contracts';
 
 /** The Api's id of the upload (not S3's multipart id), kept on the Uppy file. */
@@ -33,7 +34,7 @@ export function createUploader(limits: UploadLimits): Uppy<UploadMeta, Body> {
     if (!file.meta.apiUploadId) throw new Error('The upload was not started through the Api.');
     return file.meta.apiUploadId;
   };
-  const declared = (file: File) => ({ fileName: file.name ?? 'video', contentType: file.type, sizeBytes: file.size ?? 0 });
+  const declared = (file: File): CreateUploadRequest => ({ fileName: file.name ?? 'video', contentType: file.type, sizeBytes: file.size ?? 0 });
 
   uppy.use(AwsS3<UploadMeta, Body>, {
     // Above one part's size a multipart upload; the Api refuses a single PUT above Uploads:MaxSinglePutBytes anyway.
@@ -62,7 +63,7 @@ export function createUploader(limits: UploadLimits): Uppy<UploadMeta, Body> {
       if (!url) {
         // sizeBytes binds each URL to its part's length (README, Security).
         const more = await api<PartUrlsResponse>('POST', `/api/uploads/multipart/${apiUploadId(file)}/parts`,
-          { multipartUploadId: uploadId, partNumbers: [partNumber], sizeBytes: file.size }, signal);
+          { multipartUploadId: uploadId, partNumbers: [partNumber], sizeBytes: file.size } satisfies PartUrlsRequest, signal);
         remember(uploadId, more.parts);
         url = more.parts[0].url;
       }
@@ -79,8 +80,8 @@ export function createUploader(limits: UploadLimits): Uppy<UploadMeta, Body> {
     async completeMultipartUpload(file, { uploadId, parts, signal }) {
       await api<CompletedUploadResponse>('POST', `/api/uploads/multipart/${apiUploadId(file)}/complete`, {
         multipartUploadId: uploadId,
-        parts: parts.map((p) => ({ partNumber: p.PartNumber, eTag: p.ETag })),
-      }, signal);
+        parts: parts.map((p) => ({ partNumber: p.PartNumber!, eTag: p.ETag! })),
+      } satisfies CompleteMultipartRequest, signal);
       signedParts.delete(uploadId);
       return {};
     },
