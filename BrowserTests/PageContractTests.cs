@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using VideoAspire.BrowserTests.Infrastructure;
+using VideoAspire.Core.Processes;
 using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.BrowserTests;
@@ -35,17 +35,9 @@ public sealed class PageContractTests(PageHost host) : IClassFixture<PageHost>
         Assert.Equal(fresh, await File.ReadAllTextAsync(Committed, cancellationToken));
     }
 
-    private static async Task GenerateAsync(string document, string output, CancellationToken cancellationToken)
-    {
-        var cli = Path.Combine(RepositoryPaths.Root, "Web", "node_modules", "openapi-typescript", "bin", "cli.js");
-        using var node = Process.Start(new ProcessStartInfo("node", [cli, document, "--output", output])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        })!;
-        var stderr = node.StandardError.ReadToEndAsync(cancellationToken);
-        await node.StandardOutput.ReadToEndAsync(cancellationToken);
-        await node.WaitForExitAsync(cancellationToken);
-        Assert.True(node.ExitCode == 0, $"openapi-typescript failed: {await stderr}");
-    }
+    /// <summary>openapi-typescript from Web/node_modules (installed by the Api's build), through the one process runner.</summary>
+    private static Task GenerateAsync(string document, string output, CancellationToken cancellationToken) =>
+        ProcessRunner.RunAsync(new ProcessSpec("node",
+            [Path.Combine(RepositoryPaths.Root, "Web", "node_modules", "openapi-typescript", "bin", "cli.js"), document, "--output", output]),
+            onStdoutLine: null, cancellationToken);
 }
