@@ -43,12 +43,12 @@ public sealed class PageHost(AwsBackendFixture backend) : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own sessionStorage) on the page, at phone-friendly desktop size.</summary>
-    public async Task<IPage> OpenPageAsync()
+    /// <summary>A fresh browser context (its own sessionStorage) on the page; a desktop window unless a width is given.</summary>
+    public async Task<IPage> OpenPageAsync(int width = 1100, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1100, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
