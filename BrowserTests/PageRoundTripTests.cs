@@ -37,19 +37,25 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
         await page.GetByLabel("Seed (same seed, same cuts)").FillAsync("7");
         await page.GetByLabel("One text per segment").CheckAsync();
         await page.GetByLabel("Texts, one line per segment").FillAsync("first\nsecond\nthird\nfourth\nfifth");
+        await Expect(page.GetByTestId("text-preview")).ToHaveTextAsync("first");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the planned cuts" }).ClickAsync();
+        await Expect(page.GetByTestId("timeline")).ToBeVisibleAsync();
+        var planned = await page.GetByTestId("timeline").GetByRole(AriaRole.Listitem).CountAsync();
+        await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-2-options.png"), FullPage = true });
         var created = await page.RunAndWaitForResponseAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Cut the video" }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/api/jobs", StringComparison.Ordinal));
         var jobId = (await created.JsonAsync())!.Value.GetProperty("id").GetString()!;
         await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("completed", new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        var produced = await page.GetByRole(AriaRole.List, new() { Name = "Segments", Exact = true }).GetByRole(AriaRole.Listitem).CountAsync();
         await Expect(page.GetByTestId("job-percent")).ToHaveTextAsync("100 %");
-        await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-2-results.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-3-results.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Play segment 1" }).ClickAsync();
-        await page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.duration > 0 && v.currentTime > 0; }",
+        await page.WaitForFunctionAsync("() => { const v = document.querySelector('.segment video'); return v && v.duration > 0 && v.currentTime > 0; }",
             null, new() { Timeout = 30_000 });
-        var duration = await page.EvaluateAsync<double>("() => document.querySelector('video').duration");
-        await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-3-playing.png"), FullPage = true });
+        var duration = await page.EvaluateAsync<double>("() => document.querySelector('.segment video').duration");
+        await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-4-playing.png"), FullPage = true });
         var download = await page.RunAndWaitForDownloadAsync(
             () => page.GetByRole(AriaRole.Button, new() { Name = "Download segment 1" }).ClickAsync());
         var saved = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.mp4");
@@ -62,6 +68,8 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
         var afterDelete = await api.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.True(partPuts >= 3, $"A {new FileInfo(await videos.H264LargeAsync()).Length}-byte video in 5 MiB parts: {partPuts} part PUTs seen.");
+        Assert.True(planned > 1, $"{planned} planned segments");
+        Assert.Equal(planned, produced); // the timeline showed the cuts the job then made
         Assert.Equal(1, eventStreams); // progress came over one Server-Sent Events stream, not by polling
         Assert.InRange(duration, 3.5, 8.5); // random lengths 4-8 s; a copy cut may end at a keyframe a little off
         Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(downloaded, 4, 4)); // an MP4, not an error page
@@ -82,12 +90,12 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
         await page.GetByRole(AriaRole.Button, new() { Name = "Cut the video" }).ClickAsync();
         await Expect(page.Locator("#max-seconds-error")).ToContainTextAsync("at least");
         var fieldError = await page.Locator("#max-seconds-error").InnerTextAsync();
-        await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-4-field-error.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-5-field-error.png"), FullPage = true });
         await page.GetByLabel("Longest (s)").FillAsync("12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cut the video" }).ClickAsync();
         await Expect(page.GetByTestId("job-error")).ToBeVisibleAsync(new() { Timeout = (float)JobTimeout.TotalMilliseconds });
         var jobError = await page.GetByTestId("job-error").InnerTextAsync();
-        await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-5-not-a-video.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-6-not-a-video.png"), FullPage = true });
 
         Assert.Equal("Must be at least MinSeconds.", fieldError);
         Assert.StartsWith("The job failed:", jobError, StringComparison.Ordinal);

@@ -43,3 +43,6 @@ export type JobPage = Wire<Schemas['JobPage']>;
 
 /** A "progress" event of GET /api/jobs/{id}/events (Api/Jobs/JobEventsApi.cs: not in the document, whose stream item is object). */
 export type JobProgressEvent = Pick<JobView, 'status' | 'stage' | 'progress'>;
+
+export type AnalyzeRequest = Wire<Schemas['AnalyzeRequest']>;
+export type AnalysisResponse = Wire<Schemas['AnalysisResponse']>;
