@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Job {JobId}: the Processor function could not be invoked; the job is FAILED")]
     public static partial void DispatchFailed(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "No web page at {Folder}: build Web/ (Api.csproj does, with Node) to serve it at /")]
+    public static partial void WebPageMissing(ILogger logger, string folder);
 }

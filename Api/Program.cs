@@ -10,6 +10,7 @@ using VideoAspire.Api.Processing;
 using VideoAspire.Api.Storage;
 using VideoAspire.Api.Uploads;
 using VideoAspire.Api.Videos;
+using VideoAspire.Api.WebPage;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,13 +31,16 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebPage();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
 app.MapUploadsApi();
+app.MapUploadLimitsApi();
 app.MapJobsApi();
+app.MapJobEventsApi();
 app.MapVideosApi();
 app.MapDiagnosticsApi();
 if (app.Environment.IsDevelopment())
