@@ -37,7 +37,7 @@ try
     builder.Services.AddJobExecution();
     builder.Services.AddLambdaInvoker();
     builder.Services.AddSingleton(runtime);
-    builder.Services.AddSingleton<ProcessorHandler>();
+    builder.Services.AddSingleton<IInvocationHandler, ProcessorHandler>();
     builder.Services.AddHostedService<LambdaRuntimeLoop>();
     host = builder.Build();
     WorkspaceJanitor.CleanStale(host.Services.GetRequiredService<IOptions<VideoOptions>>().Value.WorkDirectory,
