@@ -5,14 +5,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Invocation {RequestId}: job {JobId}, {TimeLimitSeconds} s before the deadline margin")]
     public static partial void InvocationStarted(ILogger logger, string requestId, string jobId, double timeLimitSeconds);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Invocation {RequestId}: invalid event: {Reason}")]
-    public static partial void InvalidEvent(ILogger logger, string requestId, string reason);
-
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Invocation {RequestId} failed")]
     public static partial void InvocationFailed(ILogger logger, Exception exception, string requestId);
 
-    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Invocation {RequestId} ends as an error so Lambda retries: {Reason}")]
-    public static partial void RetryRequested(ILogger logger, string requestId, string reason);
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Invocation {RequestId} ends as a function error of type {ErrorType}: {Reason}")]
+    public static partial void InvocationError(ILogger logger, string requestId, string errorType, string reason);
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Information, Message = "Invocation {RequestId}: sweep dispatched {Redispatched} stranded jobs again and failed {Failed}")]
     public static partial void Swept(ILogger logger, string requestId, int redispatched, int failed);

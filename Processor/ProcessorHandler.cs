@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VideoAspire.Core.Jobs;
@@ -13,25 +15,42 @@ using VideoAspire.Processor.Runtime;
 namespace VideoAspire.Processor;
 
 /// <summary>
-/// The function's handler, kept thin. Four kinds of event: a job (run by the shared executor; a job given back for
-/// another try ends the invocation with <see cref="RetryRequestedException"/>, so Lambda's retry delivers it again),
-/// a ping (versions), a sweep (scheduled: stranded Lambda jobs are invoked again, jobs out of attempts failed), and an
-/// SQS batch from the failure queue (jobs Lambda gave up on are failed with the reason, their objects removed).
+/// The function's handler, kept thin: the adapter between the runtime loop's bytes and the job code. Four kinds of
+/// event: a job (run by the shared executor; a job given back for another try ends the invocation as a
+/// <see cref="RetryErrorType"/> error, so Lambda's retry delivers it again), a ping (versions), a sweep (scheduled:
+/// stranded Lambda jobs are invoked again, jobs out of attempts failed), and an SQS batch from the failure queue (jobs
+/// Lambda gave up on are failed with the reason, their objects removed). An event it cannot read is an
+/// <see cref="InvalidEventErrorType"/> error that says why.
 /// </summary>
 internal sealed class ProcessorHandler(
     JobExecutor executor, JobSweeper sweeper, IServiceProvider services, ObjectStore objects, JobTelemetry telemetry,
     IOptions<LambdaOptions> lambda, IOptions<JobRecoveryOptions> recovery, IOptions<VideoOptions> video, IConfiguration configuration,
-    TimeProvider timeProvider, ILogger<ProcessorHandler> logger)
+    TimeProvider timeProvider, ILogger<ProcessorHandler> logger) : IInvocationHandler
 {
-    public async Task<object> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
+    /// <summary>The job was given back to the queue; Lambda should deliver the event again.</summary>
+    public const string RetryErrorType = "Job.Retry";
+
+    /// <summary>The event cannot be processed as sent; a retry would not change that.</summary>
+    public const string InvalidEventErrorType = "InvalidEvent";
+
+    public async Task<InvocationResult> HandleAsync(Invocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
         if (FailureRecords.TryParse(invocation.Body, out var givenUp))
         {
-            return await FailGivenUpAsync(invocation, givenUp, cancellationToken);
+            return Json(await FailGivenUpAsync(invocation, givenUp, cancellationToken), ProcessorJson.Default.FailureRecordsResponse);
         }
 
-        var processorEvent = ProcessorEvent.Parse(invocation.Body);
+        ProcessorEvent processorEvent;
+        try
+        {
+            processorEvent = ProcessorEvent.Parse(invocation.Body);
+        }
+        catch (InvalidEventException e)
+        {
+            return InvocationResult.Failure(InvalidEventErrorType, e.Message);
+        }
+
         ActivityContext.TryParse(processorEvent.Traceparent, null, out var parent);
         using var activity = telemetry.Source.StartActivity("processor.invoke", ActivityKind.Consumer, parent);
         activity?.SetTag("faas.invocation_id", invocation.RequestId).SetTag("aws.lambda.trace_id", invocation.TraceId)
@@ -40,12 +59,12 @@ internal sealed class ProcessorHandler(
         switch (processorEvent.Kind)
         {
             case ProcessorEvent.PingKind:
-                return new PingResponse(await FfmpegVersionAsync(cancellationToken), BuildVersion(), RuntimeInformation.FrameworkDescription,
-                    RuntimeInformation.RuntimeIdentifier);
+                return Json(new PingResponse(await FfmpegVersionAsync(cancellationToken), BuildVersion(), RuntimeInformation.FrameworkDescription,
+                    RuntimeInformation.RuntimeIdentifier), ProcessorJson.Default.PingResponse);
             case ProcessorEvent.SweepKind:
                 var swept = await sweeper.SweepAsync(ProcessingMethod.Lambda, recovery.Value.LambdaRedispatchAfter, RedispatchAsync, null, cancellationToken);
                 Log.Swept(logger, invocation.RequestId, swept.Redispatched, swept.Failed);
-                return new SweepResponse(swept.Redispatched, swept.Failed);
+                return Json(new SweepResponse(swept.Redispatched, swept.Failed), ProcessorJson.Default.SweepResponse);
         }
 
         var timeLimit = LambdaDeadline.TimeLimit(timeProvider.GetUtcNow(), invocation.DeadlineUnixMilliseconds, lambda.Value.DeadlineMargin);
@@ -53,11 +72,16 @@ internal sealed class ProcessorHandler(
         var outcome = await executor.ExecuteAsync(processorEvent.JobId!, ProcessingMethod.Lambda, cancellationToken, timeLimit);
         return outcome switch
         {
-            JobOutcome.Retry => throw new RetryRequestedException("The job hit a transient failure and was given back to the queue; deliver the event again."),
-            JobOutcome.Released => throw new RetryRequestedException("The Processor shut down during the job; the job was given back to the queue."),
-            _ => new JobResponse(processorEvent.JobId!, outcome.ToString().ToLowerInvariant()),
+            JobOutcome.Retry => InvocationResult.Failure(RetryErrorType,
+                "The job hit a transient failure and was given back to the queue; deliver the event again."),
+            JobOutcome.Released => InvocationResult.Failure(RetryErrorType,
+                "The Processor shut down during the job; the job was given back to the queue."),
+            _ => Json(new JobResponse(processorEvent.JobId!, outcome.ToString().ToLowerInvariant()), ProcessorJson.Default.JobResponse),
         };
     }
+
+    private static InvocationResult Json<T>(T response, JsonTypeInfo<T> contract) =>
+        InvocationResult.Success(JsonSerializer.SerializeToUtf8Bytes(response, contract));
 
     /// <summary>The sweep's dispatch: an asynchronous invoke of this same function with the job's event.</summary>
     private async Task<bool> RedispatchAsync(Job job, CancellationToken cancellationToken)
@@ -101,21 +125,3 @@ internal sealed record JobResponse(string JobId, string Outcome);
 internal sealed record SweepResponse(int Redispatched, int Failed);
 
 internal sealed record FailureRecordsResponse(int Records, int Failed);
-
-/// <summary>The invocation ends as a function error on purpose: the job is back in the queue and Lambda's retry should deliver it again.</summary>
-internal sealed class RetryRequestedException : Exception
-{
-    public RetryRequestedException()
-    {
-    }
-
-    public RetryRequestedException(string message)
-        : base(message)
-    {
-    }
-
-    public RetryRequestedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}

@@ -39,7 +39,7 @@ try
     builder.Services.AddCloudWatchJobMetrics(builder.Configuration);
     builder.Services.AddLambdaInvoker();
     builder.Services.AddSingleton(runtime);
-    builder.Services.AddSingleton<ProcessorHandler>();
+    builder.Services.AddSingleton<IInvocationHandler, ProcessorHandler>();
     builder.Services.AddHostedService<LambdaRuntimeLoop>();
     host = builder.Build();
     WorkspaceJanitor.CleanStale(host.Services.GetRequiredService<IOptions<VideoOptions>>().Value.WorkDirectory,

@@ -1,38 +1,41 @@
-using Amazon.Runtime;
+using VideoAspire.Core.Lambda;
+using VideoAspire.Core.Processes;
+using VideoAspire.Core.Storage;
+using VideoAspire.Core.Video.Pipeline;
 using VideoAspire.Core.Video.Planning;
 using VideoAspire.Core.Video.Probing;
 
 namespace VideoAspire.Core.Jobs;
 
-/// <summary>Turns an exception into the stable error stored on a failed job.</summary>
+/// <summary>
+/// The one place an exception becomes a job's failure. Each boundary throws its own type (the object store
+/// <see cref="StorageException"/>, the jobs table <see cref="TableException"/>, Lambda <see cref="LambdaInvokeException"/>,
+/// the media tools <see cref="MediaException"/>, the local disk <see cref="LocalDiskException"/>), so the code says
+/// what failed, the message says why, and transience comes from the boundary that knows it.
+/// </summary>
 public static class JobErrors
 {
-    public static JobError From(Exception exception) => exception switch
+    public static JobFailure Map(Exception exception) => exception switch
     {
-        MediaException media => new JobError(Snake(media.Code.ToString()), media.Message),
-        SegmentPlanException plan => new JobError("plan_refused", plan.Message),
-        Processes.ToolNotFoundException => new JobError("tool_unavailable",
-            "The video tools (ffmpeg/ffprobe) are not available where this job ran; the deployment is incomplete."),
-        AmazonServiceException or AmazonClientException or HttpRequestException or IOException =>
-            new JobError("storage_error", $"Storing the results failed: {exception.Message}"),
-        _ => new JobError("internal_error", "An unexpected error stopped the job; it is logged with the job id."),
+        MediaException media => Expected(Snake(media.Code.ToString()), media.Message),
+        SegmentPlanException plan => Expected("plan_refused", plan.Message),
+        ToolNotFoundException => Ours("tool_unavailable",
+            "The video tools (ffmpeg/ffprobe) are not available where this job ran; the deployment is incomplete.", transient: false),
+        StorageException storage => Ours("storage_error", $"The object store (S3) failed: {storage.Message}", storage.IsTransient),
+        TableException table => Ours("table_error", $"The jobs table (DynamoDB) failed: {table.Message}", table.IsTransient),
+        LambdaInvokeException invoke => Ours("dispatch_failed", $"Invoking the Processor function failed: {invoke.Message}", invoke.IsTransient),
+        LocalDiskException { IsDiskFull: true } disk => Ours("disk_full", $"The disk where the job ran is full: {disk.Message}", transient: true),
+        LocalDiskException disk => Ours("disk_error", $"A temporary file could not be written or read: {disk.Message}", transient: false),
+        IOException io => Map(LocalDiskException.From(io)), // a local file (the stores wrap their own I/O)
+        _ => Ours("internal_error", "An unexpected error stopped the job; it is logged with the job id.", transient: false),
     };
 
-    /// <summary>
-    /// Failures another attempt may not meet (storage and network errors that outlasted the SDK's own retries, a full
-    /// disk): the job is given back while it has attempts left. The input's faults and ours are not retried.
-    /// </summary>
-    public static bool IsTransient(Exception exception) => exception switch
-    {
-        AmazonServiceException service => (int)service.StatusCode is 0 or 429 or >= 500
-            || service.ErrorCode is "ThrottlingException" or "ProvisionedThroughputExceededException" or "RequestLimitExceeded" or "SlowDown" or "RequestTimeout",
-        AmazonClientException or HttpRequestException or IOException or TimeoutException => true,
-        TaskCanceledException => true, // an SDK or HTTP timeout; the executor catches cancellations it asked for before this
-        _ => false,
-    };
+    /// <summary>The error stored on a job that failed with <paramref name="exception"/>.</summary>
+    public static JobError From(Exception exception) => Map(exception).Error;
 
-    /// <summary>Expected failures are the input's fault; the rest are ours (logged as errors, rethrown to the host).</summary>
-    public static bool IsExpected(Exception exception) => exception is MediaException or SegmentPlanException;
+    private static JobFailure Expected(string code, string message) => new(new JobError(code, message), IsTransient: false, IsExpected: true);
+
+    private static JobFailure Ours(string code, string message, bool transient) => new(new JobError(code, message), transient, IsExpected: false);
 
     private static string Snake(string pascal) =>
         string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

@@ -9,8 +9,9 @@ namespace VideoAspire.Core.Jobs;
 /// Runs one job, wherever it runs (the in-process worker or the Lambda Processor): claim it, cut it with
 /// ffmpeg reading the upload straight from S3, store each segment and thumbnail as soon as it exists,
 /// and commit COMPLETED only when every object is stored. Each attempt stores under its own prefix. A transient
-/// failure (storage, network) gives the job back while attempts are left; any other failure records FAILED with a
-/// code and message and removes every attempt's objects. Nothing is rethrown: the outcome says what happened.
+/// failure (<see cref="JobErrors"/> says which: S3 or DynamoDB throttled or unreachable, a full disk) gives the job back
+/// while attempts are left; any other failure records FAILED with a code and message and removes every attempt's
+/// objects. Nothing is rethrown: the outcome says what happened.
 /// </summary>
 public sealed class JobExecutor(
     JobStore jobs, VideoPipeline pipeline, ObjectStore objects, PresignedUrls urls, JobTelemetry telemetry,
@@ -92,9 +93,9 @@ public sealed class JobExecutor(
             Log.JobReleased(logger, job.Id);
             return JobOutcome.Released;
         }
-        catch (Exception e) when (JobErrors.IsTransient(e) && job.Tries < jobs.MaxAttempts)
+        catch (Exception e) when (JobErrors.Map(e) is { IsTransient: true } transient && job.Tries < jobs.MaxAttempts)
         {
-            var error = JobErrors.From(e);
+            var error = transient.Error;
             await DeleteQuietlyAsync(job.Id, StorageLayout.AttemptPrefix(job.Id, job.Attempt));
             if (!await jobs.ReleaseAsync(job.Id, job.Attempt, CancellationToken.None, error))
             {
@@ -108,12 +109,13 @@ public sealed class JobExecutor(
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            if (!JobErrors.IsExpected(e))
+            var failure = JobErrors.Map(e);
+            if (!failure.IsExpected)
             {
-                Log.JobCrashed(logger, e, job.Id, JobErrors.From(e).Code);
+                Log.JobCrashed(logger, e, job.Id, failure.Error.Code);
             }
 
-            return await FailAsync(job, JobErrors.From(e));
+            return await FailAsync(job, failure.Error);
         }
         finally
         {
@@ -135,7 +137,7 @@ public sealed class JobExecutor(
                 return true;
             }
         }
-        catch (Exception e) when (JobErrors.IsTransient(e))
+        catch (Exception e) when (JobErrors.Map(e).IsTransient)
         {
             if (await jobs.IsCompletedByAsync(job.Id, job.Attempt, CancellationToken.None))
             {

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
+using VideoAspire.Core.Aws;
 using VideoAspire.Core.Storage;
 using static VideoAspire.Core.Jobs.JobItemMapper;
 
@@ -25,23 +26,23 @@ public sealed class JobStore(
     public async Task CreateAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        await dynamoDb.PutItemAsync(new PutItemRequest
+        await CallAsync($"Writing job {job.Id}", () => dynamoDb.PutItemAsync(new PutItemRequest
         {
             TableName = Table,
             Item = ToItem(job),
             ConditionExpression = "attribute_not_exists(#id)",
             ExpressionAttributeNames = new Dictionary<string, string> { ["#id"] = JobsTableSchema.JobId },
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 
     public async Task<Job?> GetAsync(string jobId, CancellationToken cancellationToken)
     {
-        var response = await dynamoDb.GetItemAsync(new GetItemRequest
+        var response = await CallAsync($"Reading job {jobId}", () => dynamoDb.GetItemAsync(new GetItemRequest
         {
             TableName = Table,
             Key = Key(jobId),
             ConsistentRead = true,
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
         return response.Item is { Count: > 0 } item ? FromItem(item) : null;
     }
 
@@ -53,7 +54,7 @@ public sealed class JobStore(
     public async Task<(IReadOnlyList<Job> Jobs, Dictionary<string, AttributeValue>? Next)> ListForUserAsync(
         string userId, int limit, Dictionary<string, AttributeValue>? startAfter, CancellationToken cancellationToken)
     {
-        var response = await dynamoDb.QueryAsync(new QueryRequest
+        var response = await CallAsync("Listing a user's jobs", () => dynamoDb.QueryAsync(new QueryRequest
         {
             TableName = Table,
             IndexName = JobsTableSchema.UserIndex,
@@ -63,7 +64,7 @@ public sealed class JobStore(
             ScanIndexForward = false,
             Limit = limit,
             ExclusiveStartKey = startAfter,
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
         var jobs = (response.Items ?? []).Select(FromItem).ToList();
         return (jobs, response.LastEvaluatedKey is { Count: > 0 } next ? next : null);
     }
@@ -78,7 +79,7 @@ public sealed class JobStore(
         Dictionary<string, AttributeValue>? startAfter = null;
         do
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
+            var response = await CallAsync("Counting a user's active jobs", () => dynamoDb.QueryAsync(new QueryRequest
             {
                 TableName = Table,
                 IndexName = JobsTableSchema.UserIndex,
@@ -92,7 +93,7 @@ public sealed class JobStore(
                 Select = Select.COUNT,
                 ScanIndexForward = false,
                 ExclusiveStartKey = startAfter,
-            }, cancellationToken);
+            }, cancellationToken), cancellationToken);
             count += response.Count ?? 0;
             startAfter = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
@@ -273,7 +274,7 @@ public sealed class JobStore(
         do
         {
             request.Limit = Math.Min(limit - items.Count, 1000);
-            var page = await dynamoDb.QueryAsync(request, cancellationToken);
+            var page = await CallAsync($"Querying {request.IndexName ?? "the table"}", () => dynamoDb.QueryAsync(request, cancellationToken), cancellationToken);
             items.AddRange(page.Items ?? []);
             request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         }
@@ -287,14 +288,14 @@ public sealed class JobStore(
     {
         try
         {
-            await dynamoDb.DeleteItemAsync(new DeleteItemRequest
+            await CallAsync($"Deleting job {jobId}", () => dynamoDb.DeleteItemAsync(new DeleteItemRequest
             {
                 TableName = Table,
                 Key = Key(jobId),
                 ConditionExpression = "#user = :user",
                 ExpressionAttributeNames = new Dictionary<string, string> { ["#user"] = JobsTableSchema.UserId },
                 ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":user"] = new(userId) },
-            }, cancellationToken);
+            }, cancellationToken), cancellationToken);
             return true;
         }
         catch (ConditionalCheckFailedException)
@@ -340,7 +341,7 @@ public sealed class JobStore(
     {
         try
         {
-            var response = await dynamoDb.UpdateItemAsync(new UpdateItemRequest
+            var response = await CallAsync($"Updating job {jobId}", () => dynamoDb.UpdateItemAsync(new UpdateItemRequest
             {
                 TableName = Table,
                 Key = Key(jobId),
@@ -349,12 +350,28 @@ public sealed class JobStore(
                 ExpressionAttributeNames = update.Names,
                 ExpressionAttributeValues = update.Values,
                 ReturnValues = returnValues,
-            }, cancellationToken);
+            }, cancellationToken), cancellationToken);
             return response.Attributes ?? [];
         }
         catch (ConditionalCheckFailedException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// One DynamoDB call. Its failures leave as <see cref="TableException"/>, saying what was being done; a refused
+    /// condition stays a <see cref="ConditionalCheckFailedException"/>, which callers read as an answer, not a failure.
+    /// </summary>
+    private static async Task<T> CallAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception e) when (e is not ConditionalCheckFailedException && AwsFailures.IsFailure(e, cancellationToken))
+        {
+            throw new TableException($"{operation} failed: {e.Message}", AwsFailures.IsTransient(e), e);
         }
     }
 

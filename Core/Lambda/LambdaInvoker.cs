@@ -18,7 +18,8 @@ public sealed class LambdaInvoker(HttpClient http)
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             throw new LambdaInvokeException(
-                $"Lambda refused the event: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                $"Lambda refused the event: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}",
+                LambdaInvokeException.IsTransientStatus(response.StatusCode));
         }
     }
 
@@ -33,7 +34,8 @@ public sealed class LambdaInvoker(HttpClient http)
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new LambdaInvokeException($"Lambda refused the invocation: {(int)response.StatusCode} {body}");
+            throw new LambdaInvokeException($"Lambda refused the invocation: {(int)response.StatusCode} {body}",
+                LambdaInvokeException.IsTransientStatus(response.StatusCode));
         }
 
         return (response.Headers.Contains("X-Amz-Function-Error"), body);
@@ -48,23 +50,13 @@ public sealed class LambdaInvoker(HttpClient http)
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-Amz-Invocation-Type", invocationType);
-        return await http.SendAsync(request, cancellationToken);
-    }
-}
-
-public sealed class LambdaInvokeException : Exception
-{
-    public LambdaInvokeException()
-    {
-    }
-
-    public LambdaInvokeException(string message)
-        : base(message)
-    {
-    }
-
-    public LambdaInvokeException(string message, Exception innerException)
-        : base(message, innerException)
-    {
+        try
+        {
+            return await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new LambdaInvokeException($"Lambda could not be reached: {e.Message}", isTransient: true, e);
+        }
     }
 }

@@ -15,15 +15,25 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
 {
     public string Bucket => options.Value.BucketName;
 
-    public async Task PutFileAsync(string key, string path, string contentType, CancellationToken cancellationToken) =>
-        await s3.PutObjectAsync(new PutObjectRequest
+    /// <summary>Stores a local file; S3's failures leave as <see cref="StorageException"/>, the local file's as IOException.</summary>
+    public async Task PutFileAsync(string key, string path, string contentType, CancellationToken cancellationToken)
+    {
+        try
         {
-            BucketName = Bucket,
-            Key = key,
-            FilePath = path,
-            ContentType = contentType,
-            UseChunkEncoding = connection.UseChunkEncoding,
-        }, cancellationToken);
+            await s3.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = Bucket,
+                Key = key,
+                FilePath = path,
+                ContentType = contentType,
+                UseChunkEncoding = connection.UseChunkEncoding,
+            }, cancellationToken);
+        }
+        catch (Exception e) when (AwsFailures.IsFailure(e, cancellationToken))
+        {
+            throw new StorageException($"Storing '{key}' failed: {e.Message}", AwsFailures.IsTransient(e), e);
+        }
+    }
 
     /// <summary>An uploaded object's size and the size its uploader declared (null when it carries none); null when missing.</summary>
     public async Task<StoredUpload?> GetUploadAsync(string key, CancellationToken cancellationToken)
@@ -74,19 +84,30 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
         return (bytes, oldest);
     }
 
+    /// <summary>Deletes the keys, 1000 a request; a failed request, or any key S3 could not delete, is a <see cref="StorageException"/>.</summary>
     public async Task DeleteKeysAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         foreach (var batch in keys.Chunk(1000))
         {
-            var response = await s3.DeleteObjectsAsync(new DeleteObjectsRequest
+            DeleteObjectsResponse response;
+            try
             {
-                BucketName = Bucket,
-                Objects = [.. batch.Select(k => new KeyVersion { Key = k })],
-                Quiet = true,
-            }, cancellationToken);
+                response = await s3.DeleteObjectsAsync(new DeleteObjectsRequest
+                {
+                    BucketName = Bucket,
+                    Objects = [.. batch.Select(k => new KeyVersion { Key = k })],
+                    Quiet = true,
+                }, cancellationToken);
+            }
+            catch (Exception e) when (AwsFailures.IsFailure(e, cancellationToken))
+            {
+                throw new StorageException($"Deleting {batch.Length} objects failed: {e.Message}", AwsFailures.IsTransient(e), e);
+            }
+
             if (response.DeleteErrors is { Count: > 0 } errors)
             {
-                throw new IOException($"Could not delete {errors.Count} objects, e.g. '{errors[0].Key}': {errors[0].Message}");
+                throw new StorageException($"Could not delete {errors.Count} objects, e.g. '{errors[0].Key}': {errors[0].Message}",
+                    isTransient: errors[0].Code is not "AccessDenied");
             }
         }
     }
@@ -127,12 +148,7 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
         string? token = null;
         do
         {
-            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
-            {
-                BucketName = Bucket,
-                Prefix = prefix,
-                ContinuationToken = token,
-            }, cancellationToken);
+            var page = await ListPageAsync(prefix, token, cancellationToken);
             foreach (var item in page.S3Objects ?? [])
             {
                 yield return item;
@@ -141,5 +157,22 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
         }
         while (token is not null);
+    }
+
+    private async Task<ListObjectsV2Response> ListPageAsync(string prefix, string? token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await s3.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = Bucket,
+                Prefix = prefix,
+                ContinuationToken = token,
+            }, cancellationToken);
+        }
+        catch (Exception e) when (AwsFailures.IsFailure(e, cancellationToken))
+        {
+            throw new StorageException($"Listing '{prefix}' failed: {e.Message}", AwsFailures.IsTransient(e), e);
+        }
     }
 }

@@ -178,6 +178,25 @@ public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos video
     }
 
     [Fact]
+    public async Task Execute_DynamoDbFaultAtCommit_GivesTheJobBackWithATableErrorNotAStorageError()
+    {
+        var job = await QueueJobAsync(await videos.H264Gop2Async());
+        var commits = new FaultyHttpClientFactory(request =>
+            request.Content?.ReadAsStringAsync().GetAwaiter().GetResult().Contains("#status = :completed", StringComparison.Ordinal) == true
+                ? FaultKind.ServiceUnavailable : FaultKind.None);
+        await using var faulty = JobServices.Build(backend, _bucket, _table,
+            dynamoDb: AwsClientFactory.CreateDynamoDb(backend.Connection, c => c.HttpClientFactory = commits));
+
+        var outcome = await faulty.GetRequiredService<JobExecutor>().ExecuteAsync(job.Id, ProcessingMethod.InProcess, TestContext.Current.CancellationToken);
+
+        var stored = (await Store().GetAsync(job.Id, TestContext.Current.CancellationToken))!;
+        Assert.Equal((JobOutcome.Retry, JobStatus.Queued, "table_error"), (outcome, stored.Status, stored.LastError?.Code));
+        Assert.StartsWith($"The jobs table (DynamoDB) failed: Updating job {job.Id} failed", stored.LastError!.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Storing", stored.LastError.Message, StringComparison.Ordinal);
+        Assert.Empty(await Objects().ListKeysAsync(StorageLayout.JobPrefix(job.Id), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Execute_EveryHeartbeatWriteFails_TheJobStillCompletes()
     {
         var job = await QueueJobAsync(await videos.H264LargeAsync(), output: OutputMode.Exact);

@@ -1,29 +1,18 @@
-using VideoAspire.Core.Jobs;
-using VideoAspire.Core.Lambda;
-
 namespace VideoAspire.Processor.Runtime;
 
 /// <summary>
-/// The Runtime API loop: next, handle, respond (or report the error), forever. A handler that asks for a retry
-/// (a job given back after a transient failure or at SIGTERM) ends its invocation as an error, so Lambda's retry
-/// delivers the event again.
+/// The Runtime API loop: next, invoke the handler, post its response or its error, until shutdown. It moves bytes and
+/// error types only; what an event means, and which outcomes are errors, is the handler's business. A handler that
+/// throws is reported as an error named after the exception type, and the loop goes on with the next event.
 /// </summary>
 internal sealed class LambdaRuntimeLoop(
-    RuntimeApiClient runtime, ProcessorHandler handler, IHostApplicationLifetime lifetime, ILogger<LambdaRuntimeLoop> logger) : BackgroundService
+    RuntimeApiClient runtime, IInvocationHandler handler, IHostApplicationLifetime lifetime, ILogger<LambdaRuntimeLoop> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var invocation = await runtime.NextAsync(stoppingToken);
-                await HandleAsync(invocation, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+            await RunAsync(stoppingToken);
         }
         catch (HttpRequestException e)
         {
@@ -33,34 +22,47 @@ internal sealed class LambdaRuntimeLoop(
         }
     }
 
-    private async Task HandleAsync(Invocation invocation, CancellationToken stoppingToken)
+    /// <summary>Serves invocations until <paramref name="stoppingToken"/> fires; throws <see cref="HttpRequestException"/> when the Runtime API fails.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
     {
-        object result;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var invocation = await runtime.NextAsync(stoppingToken);
+                await InvokeOnceAsync(invocation, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    // The answer is posted even while shutting down: the handler has given its work back and Lambda must hear so.
+    private async Task InvokeOnceAsync(Invocation invocation, CancellationToken stoppingToken)
+    {
+        InvocationResult result;
         try
         {
             result = await handler.HandleAsync(invocation, stoppingToken);
-        }
-        catch (RetryRequestedException e)
-        {
-            Log.RetryRequested(logger, invocation.RequestId, e.Message);
-            await runtime.ReportInvocationErrorAsync(invocation.RequestId, e, "Job.Retry", CancellationToken.None);
-            return;
-        }
-        catch (InvalidEventException e)
-        {
-            Log.InvalidEvent(logger, invocation.RequestId, e.Message);
-            await runtime.ReportInvocationErrorAsync(invocation.RequestId, e, "InvalidEvent", CancellationToken.None);
-            return;
         }
 #pragma warning disable CA1031 // every failure is reported to Lambda; the loop must go on
         catch (Exception e)
 #pragma warning restore CA1031
         {
             Log.InvocationFailed(logger, e, invocation.RequestId);
-            await runtime.ReportInvocationErrorAsync(invocation.RequestId, e, e.GetType().Name, CancellationToken.None);
+            await runtime.ReportInvocationErrorAsync(invocation.RequestId, RuntimeError.From(e, e.GetType().Name), CancellationToken.None);
             return;
         }
 
-        await runtime.RespondAsync(invocation.RequestId, result, CancellationToken.None);
+        if (result.Error is { } error)
+        {
+            Log.InvocationError(logger, invocation.RequestId, error.ErrorType, error.Message);
+            await runtime.ReportInvocationErrorAsync(invocation.RequestId, RuntimeError.From(error), CancellationToken.None);
+            return;
+        }
+
+        await runtime.RespondAsync(invocation.RequestId, result.Response!, CancellationToken.None);
     }
 }

@@ -12,14 +12,21 @@ internal sealed class RuntimeApiClient : IDisposable
 {
     private const string ErrorContentType = "application/vnd.aws.lambda.error+json";
 
-    // No client timeout: "next" blocks until an event arrives, for as long as that takes.
-    private readonly HttpClient _http = new(new SocketsHttpHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _http;
     private readonly string _base;
 
     public RuntimeApiClient(string runtimeApi)
+        : this(runtimeApi, new SocketsHttpHandler())
+    {
+    }
+
+    /// <summary>Over a given transport (tests answer the Runtime API in memory); the client owns it.</summary>
+    public RuntimeApiClient(string runtimeApi, HttpMessageHandler transport)
     {
         ArgumentException.ThrowIfNullOrEmpty(runtimeApi);
         _base = "http://" + runtimeApi.TrimEnd('/') + "/2018-06-01";
+        // No client timeout: "next" blocks until an event arrives, for as long as that takes.
+        _http = new HttpClient(transport) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>Whether a request goes to the Runtime API (any host: its path is the tell).</summary>
@@ -39,41 +46,29 @@ internal sealed class RuntimeApiClient : IDisposable
             await response.Content.ReadAsByteArrayAsync(cancellationToken));
     }
 
-    public async Task RespondAsync(string requestId, object result, CancellationToken cancellationToken)
+    public async Task RespondAsync(string requestId, byte[] body, CancellationToken cancellationToken)
     {
-        var json = result switch
-        {
-            PingResponse ping => JsonSerializer.SerializeToUtf8Bytes(ping, ProcessorJson.Default.PingResponse),
-            JobResponse job => JsonSerializer.SerializeToUtf8Bytes(job, ProcessorJson.Default.JobResponse),
-            SweepResponse sweep => JsonSerializer.SerializeToUtf8Bytes(sweep, ProcessorJson.Default.SweepResponse),
-            FailureRecordsResponse records => JsonSerializer.SerializeToUtf8Bytes(records, ProcessorJson.Default.FailureRecordsResponse),
-            _ => throw new ArgumentException($"No JSON contract for {result.GetType().Name}.", nameof(result)),
-        };
-        using var content = new ByteArrayContent(json);
+        using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await _http.PostAsync(new Uri($"{_base}/runtime/invocation/{requestId}/response"), content, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 
-    public Task ReportInvocationErrorAsync(string requestId, Exception exception, string errorType, CancellationToken cancellationToken) =>
-        PostErrorAsync($"{_base}/runtime/invocation/{requestId}/error", exception, errorType, cancellationToken);
+    public Task ReportInvocationErrorAsync(string requestId, RuntimeError error, CancellationToken cancellationToken) =>
+        PostErrorAsync($"{_base}/runtime/invocation/{requestId}/error", error, cancellationToken);
 
     /// <summary>Tells Lambda the function could not initialise; the process should exit afterwards.</summary>
     public Task ReportInitErrorAsync(Exception exception, CancellationToken cancellationToken) =>
-        PostErrorAsync($"{_base}/runtime/init/error", exception, "Runtime.InitError", cancellationToken);
+        PostErrorAsync($"{_base}/runtime/init/error", RuntimeError.From(exception, "Runtime.InitError"), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 
-    private async Task PostErrorAsync(string url, Exception exception, string errorType, CancellationToken cancellationToken)
+    private async Task PostErrorAsync(string url, RuntimeError error, CancellationToken cancellationToken)
     {
-        var body = new RuntimeError(
-            exception.Message,
-            errorType,
-            (exception.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, ProcessorJson.Default.RuntimeError));
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, RuntimeJson.Default.RuntimeError));
         content.Headers.ContentType = new MediaTypeHeaderValue(ErrorContentType);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url)) { Content = content };
-        request.Headers.Add("Lambda-Runtime-Function-Error-Type", errorType);
+        request.Headers.Add("Lambda-Runtime-Function-Error-Type", error.ErrorType);
         using var response = await _http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
     }

@@ -16,14 +16,27 @@ public sealed class JobWorkspace : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>Makes the job's folder; a disk that refuses is a <see cref="LocalDiskException"/>.</summary>
     public static JobWorkspace Create(string? root, string jobId)
     {
         var parent = Root(root);
-        System.IO.Directory.CreateDirectory(parent);
         var safeId = new string([.. jobId.Where(char.IsAsciiLetterOrDigit).Take(40)]);
         var directory = Path.Combine(parent,
             string.Create(CultureInfo.InvariantCulture, $"{NamePrefix}{safeId}-p{Environment.ProcessId}-{Guid.NewGuid():N}"));
-        System.IO.Directory.CreateDirectory(directory);
+        try
+        {
+            System.IO.Directory.CreateDirectory(parent);
+            System.IO.Directory.CreateDirectory(directory);
+        }
+        catch (IOException e)
+        {
+            throw LocalDiskException.From(e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new LocalDiskException($"The work directory '{parent}' is not writable: {e.Message}", isDiskFull: false, e);
+        }
+
         return new JobWorkspace(directory);
     }
 

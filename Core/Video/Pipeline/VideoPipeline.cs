@@ -118,7 +118,8 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         catch (ProcessFailedException e)
         {
             throw InputAllowlist.Refusal(e)
-                ?? new MediaException(MediaErrorCode.ProcessingFailed, $"ffmpeg could not process the input: {e.LastStderrLine}", e);
+                ?? LocalDiskException.FromFfmpeg(e)
+                ?? (Exception)new MediaException(MediaErrorCode.ProcessingFailed, $"ffmpeg could not process the input: {e.LastStderrLine}", e);
         }
         finally
         {
