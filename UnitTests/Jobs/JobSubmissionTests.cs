@@ -33,6 +33,7 @@ public sealed class JobSubmissionTests : IDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Aws:Region"] = "eu-west-1", // the SDK's region lookup must not depend on this machine
             ["Storage:BucketName"] = "unit-bucket",
             ["Storage:JobsTableName"] = "unit-jobs",
             ["Uploads:MaxUploadBytes"] = "5000",
