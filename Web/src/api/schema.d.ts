@@ -528,7 +528,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invokes the Processor synchronously with a ping event: its ffmpeg version and build. */
+        /**
+         * Invokes the Processor synchronously with a ping event: its ffmpeg version and build. An Api without Lambda
+         *     configured has no invoker (Processing:Mode=InProcess) and says so.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -649,7 +652,7 @@ export interface components {
             sizeBytes: number | string;
         };
         /**
-         * @description A job for an uploaded video. Defaults: 10 s fixed segments, stream copy, no text, thumbnails on.
+         * @description A job for an uploaded video. Defaults (JobRequestDefaults): 10 s fixed segments, stream copy, no text, thumbnails on.
          *     Enums are strings: cutting.mode fixed|random, output copy|exact, overlay.mode none|allSegments|perSegment.
          */
         CreateJobRequest: {
