@@ -9,7 +9,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Api;
 
 /// <summary>The whole flow through the Api, as a browser would drive it: upload to S3, create a job, poll, download.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class ApiFlowTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
 {
     private static readonly HttpClient Browser = new();

@@ -9,7 +9,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Api;
 
 /// <summary>The Api's start-up against real backends: health, resource bootstrap, and no start without a region.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class ApiHostTests(AwsBackendFixture backend)
 {
     [Fact]

@@ -7,7 +7,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Api;
 
 /// <summary>Every upload, job and object belongs to one caller: another caller gets 404, never the data.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class ApiIsolationTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
 {
     private readonly ApiFactory _api = new(backend, AwsBackendFixture.UniqueName("isolation"), AwsBackendFixture.UniqueName("isolation"));

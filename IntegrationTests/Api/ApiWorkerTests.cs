@@ -6,7 +6,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Api;
 
 /// <summary>The in-process worker under load and across a restart.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class ApiWorkerTests(AwsBackendFixture backend, TestVideos videos)
 {
     [Fact]

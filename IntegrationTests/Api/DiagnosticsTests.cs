@@ -6,7 +6,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Api;
 
 /// <summary>The processing comparison reads a window of finished jobs from their index; its window is bounded.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class DiagnosticsTests(AwsBackendFixture backend, TestVideos videos) : IAsyncDisposable
 {
     private readonly ApiFactory _api = new(backend, AwsBackendFixture.UniqueName("diagnostics"), AwsBackendFixture.UniqueName("diagnostics"));

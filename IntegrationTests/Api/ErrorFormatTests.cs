@@ -12,7 +12,6 @@ namespace VideoAspire.IntegrationTests.Api;
 /// authorization, binding, attribute validation, routing), is ProblemDetails with a stable "code", and field
 /// errors are named as the client sent them.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class ErrorFormatTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
 {
     private const string Id = "0123456789abcdef0123456789abcdef";

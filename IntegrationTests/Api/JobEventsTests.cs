@@ -6,7 +6,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Api;
 
 /// <summary>GET /api/jobs/{id}/events: a job followed over one Server-Sent Events stream, through the real Api.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class JobEventsTests(AwsBackendFixture backend, TestVideos videos)
 {
     [Fact]

@@ -7,7 +7,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Api;
 
 /// <summary>Bad input of every kind is a 4xx with ProblemDetails, never a 500.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class MalformedRequestTests(AwsBackendFixture backend) : IAsyncLifetime
 {
     private const string Id = "0123456789abcdef0123456789abcdef";

@@ -9,7 +9,6 @@ namespace VideoAspire.IntegrationTests.Api;
 /// The endpoints' [AsParameters] service bundles stay out of the published contract (only the route, query and body
 /// are parameters), and the one upload id rule reaches the OpenAPI schema of every request that names an upload.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class OpenApiContractTests(AwsBackendFixture backend) : IAsyncDisposable
 {
     private readonly ApiFactory _api = new(backend, AwsBackendFixture.UniqueName("openapi"), AwsBackendFixture.UniqueName("openapi"));

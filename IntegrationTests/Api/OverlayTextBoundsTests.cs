@@ -11,7 +11,6 @@ namespace VideoAspire.IntegrationTests.Api;
 /// Overlay texts are bounded by the contract: one per possible segment, a length per text and in total.
 /// Anything beyond is a 400 naming the field, never a 500 (an item over DynamoDB's 400 KB) nor a silent drop.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class OverlayTextBoundsTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
 {
     private const string Id = "0123456789abcdef0123456789abcdef";

@@ -15,7 +15,6 @@ namespace VideoAspire.IntegrationTests.Api;
 /// nobody runs, left from an earlier configuration, is taken over by its in-process worker once it has been untouched
 /// for Processing:LambdaRedispatchAfter, and recorded as in-process.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class ProcessingSweepTests(AwsBackendFixture backend, TestVideos videos) : IAsyncDisposable
 {
     private readonly ApiFactory _api = new(backend, AwsBackendFixture.UniqueName("sweep"), AwsBackendFixture.UniqueName("sweep"));

@@ -6,7 +6,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Api;
 
 /// <summary>Per-user limits: uploads and jobs per minute (rate limiter), jobs queued or processing at once (quota).</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class UserLimitsTests(AwsBackendFixture backend, TestVideos videos)
 {
     [Fact]

@@ -5,12 +5,16 @@ using Testcontainers.LocalStack;
 using VideoAspire.Core.Aws;
 using VideoAspire.LocalAws;
 
+[assembly: AssemblyFixture(typeof(VideoAspire.IntegrationTests.Infrastructure.AwsBackendFixture))]
+
 namespace VideoAspire.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One real S3 + DynamoDB backend for the whole test run, chosen in this order:
 /// VIDEOASPIRE_TEST_AWS_ENDPOINT &gt; LocalStack via Testcontainers when a Docker engine answers &gt; the embedded emulators.
 /// Everything above this class sees only configuration, resolved exactly as the services resolve theirs.
+/// An assembly fixture: test classes take it in their constructor and run in parallel, each on its own bucket and
+/// table names (<see cref="UniqueName"/>), so no class sees another's data and none needs cleaning up.
 /// </summary>
 public sealed class AwsBackendFixture : IAsyncLifetime
 {

@@ -13,7 +13,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Jobs;
 
 /// <summary>One job end to end below the Api: S3 upload in, ffmpeg, segments out, the record in DynamoDB.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class JobExecutorTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
 {
     private readonly string _bucket = AwsBackendFixture.UniqueName("executor");

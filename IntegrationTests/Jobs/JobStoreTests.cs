@@ -12,7 +12,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Jobs;
 
 /// <summary>The job store against real DynamoDB: every transition conditional, no lost update.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class JobStoreTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));

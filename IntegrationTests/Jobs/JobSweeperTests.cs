@@ -10,7 +10,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Jobs;
 
 /// <summary>The sweep against real DynamoDB and S3: stranded jobs found through the unfinished index and acted on once.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class JobSweeperTests : IAsyncLifetime
 {
     private static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);

@@ -11,7 +11,6 @@ namespace VideoAspire.IntegrationTests.Jobs;
 /// A jobs table made before the sparse indexes (kept between runs in AppHost/.local-aws) is brought up to date at
 /// start: indexes added (dynalite: the table recreated with its items), unfinished jobs marked so the sweep sees them.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class JobsTableUpgradeTests(AwsBackendFixture backend) : IAsyncLifetime
 {
     private readonly string _bucket = AwsBackendFixture.UniqueName("upgrade");

@@ -7,7 +7,9 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Lambda;
 
 /// <summary>The Processor's failure paths under the Lambda service emulator: a failed job, SIGTERM, SIGKILL, an init error.</summary>
-[Collection(AwsCollectionDefinition.Name)]
+// Not beside others: after the SIGKILL the new Processor must write heartbeats every 2.5 s (StaleAfter 5 s) or the sweep
+// dispatches the job a third time; ffmpeg-heavy neighbours on a 2-core machine can delay those writes that long.
+[Collection(NonParallelCollectionDefinition.Name)]
 public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos videos)
 {
     [Fact]

@@ -14,7 +14,9 @@ namespace VideoAspire.IntegrationTests.Lambda;
 /// Lambda mode end to end: the Api invokes (SigV4-signed) the project's Lambda service emulator, whose one
 /// function instance is the real Processor executable, against the same S3 and DynamoDB.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
+// Not beside others: the deadline test gives the Processor a 4 s Lambda timeout and must see ffmpeg start inside it;
+// next to ffmpeg-heavy classes on a 2-core machine the job can time out before ffmpeg starts.
+[Collection(NonParallelCollectionDefinition.Name)]
 public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
 {
     private readonly string _bucket = AwsBackendFixture.UniqueName("lambda");

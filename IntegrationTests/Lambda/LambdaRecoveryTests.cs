@@ -15,7 +15,6 @@ namespace VideoAspire.IntegrationTests.Lambda;
 /// The Processor's recovery events under the Lambda emulator, as AWS sends them: the scheduled "sweep" (EventBridge)
 /// and a batch from the failure queue (an SQS event source). Also a dispatch that cannot reach Lambda.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class LambdaRecoveryTests(AwsBackendFixture backend, TestVideos videos)
 {
     [Fact]

@@ -5,6 +5,8 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Processes;
 
 /// <summary>Tools run under the watchdog: their output and exit status pass through, and they die when their parent does.</summary>
+// Not beside others: the cancellation test takes every `sleep` below the test host as its own and waits for all to exit.
+[Collection(NonParallelCollectionDefinition.Name)]
 public sealed class ProcessRunnerTests
 {
     [Fact]

@@ -10,7 +10,6 @@ namespace VideoAspire.IntegrationTests.Security;
 /// Uploads that are playlists or references, posing as videos: each job ends failed with
 /// unsupported_container, nothing is left under the job, and nothing they point to is ever opened.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class HostileInputTests(AwsBackendFixture backend, TestVideos videos) : IAsyncDisposable
 {
     private readonly ApiFactory _api = new(backend, AwsBackendFixture.UniqueName("hostile"), AwsBackendFixture.UniqueName("hostile"));

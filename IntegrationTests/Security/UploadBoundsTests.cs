@@ -13,7 +13,6 @@ namespace VideoAspire.IntegrationTests.Security;
 /// S3 checks signatures (403 for another length); LocalStack skips them by default, so there the job-creation
 /// check is the one that stops a bigger body.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class UploadBoundsTests(AwsBackendFixture backend) : IAsyncDisposable
 {
     private static readonly HttpClient Browser = new();

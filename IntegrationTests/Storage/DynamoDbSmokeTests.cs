@@ -7,7 +7,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Storage;
 
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class DynamoDbSmokeTests(AwsBackendFixture backend) : IAsyncLifetime
 {
     private readonly string _table = AwsBackendFixture.UniqueName("jobs-smoke");

@@ -17,7 +17,6 @@ namespace VideoAspire.IntegrationTests.Storage;
 /// method and its lifetime only, and a request signed with the wrong secret, or not signed at all, gets a 403.
 /// Embedded backend only: LocalStack skips signature validation by default, so there these tests are skipped.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class S3SignatureTests(AwsBackendFixture backend) : IAsyncLifetime
 {
     private const string EmbeddedOnly =

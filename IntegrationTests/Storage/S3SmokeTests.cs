@@ -10,7 +10,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Storage;
 
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class S3SmokeTests(AwsBackendFixture backend) : IAsyncLifetime
 {
     private readonly string _bucket = AwsBackendFixture.UniqueName("s3-smoke");

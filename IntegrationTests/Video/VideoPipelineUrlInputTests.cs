@@ -11,7 +11,6 @@ using VideoAspire.IntegrationTests.Infrastructure;
 namespace VideoAspire.IntegrationTests.Video;
 
 /// <summary>ffmpeg reads the input straight from a presigned S3 GET URL: no download step.</summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class VideoPipelineUrlInputTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
 {
     private readonly string _bucket = AwsBackendFixture.UniqueName("pipeline-url");
