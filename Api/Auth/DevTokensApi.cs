@@ -8,7 +8,8 @@ internal static class DevTokensApi
 {
     public static IEndpointRouteBuilder MapDevTokensApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/dev/tokens", CreateToken).WithTags("Development").AllowAnonymous();
+        routes.MapPost("/api/dev/tokens", CreateToken).WithTags("Development").AllowAnonymous()
+            .WithName("CreateDevToken").WithSummary("Development only: mint a bearer token for any user id");
         return routes;
     }
 

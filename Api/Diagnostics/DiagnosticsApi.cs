@@ -16,8 +16,11 @@ internal static class DiagnosticsApi
     public static RouteGroupBuilder MapDiagnosticsApi(this IEndpointRouteBuilder routes)
     {
         var diagnostics = routes.MapGroup("/api/diagnostics").WithTags("Diagnostics").RequireAuthorization(AuthOptions.OperatorPolicy);
-        diagnostics.MapPost("/processor/ping", PingProcessorAsync);
-        diagnostics.MapGet("/processing", GetProcessingStatsAsync);
+        diagnostics.MapPost("/processor/ping", PingProcessorAsync)
+            .WithName("PingProcessor").WithSummary("Invoke the Processor with a ping: its ffmpeg version and build")
+            .ProducesProblem(StatusCodes.Status502BadGateway);
+        diagnostics.MapGet("/processing", GetProcessingStatsAsync)
+            .WithName("GetProcessingStats").WithSummary("Compare the processing methods over recent jobs");
         return diagnostics;
     }
 

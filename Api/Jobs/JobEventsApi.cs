@@ -26,7 +26,9 @@ internal static class JobEventsApi
 
     public static IEndpointRouteBuilder MapJobEventsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/jobs/{id}/events", GetJobEventsAsync).WithTags("Jobs").RequireAuthorization();
+        routes.MapGet("/api/jobs/{id}/events", GetJobEventsAsync).WithTags("Jobs").RequireAuthorization()
+            .WithName("GetJobEvents").WithSummary("Follow a job's progress as Server-Sent Events")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 

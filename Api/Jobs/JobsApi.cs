@@ -13,10 +13,17 @@ internal static class JobsApi
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder routes)
     {
         var jobs = routes.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization();
-        jobs.MapPost("/", CreateJobAsync).RequireRateLimiting(UserLimitsOptions.JobsPolicy).AddEndpointFilter<ActiveJobsQuotaFilter>();
-        jobs.MapGet("/", ListJobsAsync);
-        jobs.MapGet("/{id}", GetJobAsync).WithName("GetJob");
-        jobs.MapDelete("/{id}", DeleteJobAsync);
+        jobs.MapPost("/", CreateJobAsync).RequireRateLimiting(UserLimitsOptions.JobsPolicy).AddEndpointFilter<ActiveJobsQuotaFilter>()
+            .WithName("CreateJob").WithSummary("Create a job that cuts an uploaded video into segments")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        jobs.MapGet("/", ListJobsAsync)
+            .WithName("ListJobs").WithSummary("List the caller's jobs, newest first, a page at a time");
+        jobs.MapGet("/{id}", GetJobAsync)
+            .WithName("GetJob").WithSummary("Get a job: status, progress, and its segments' links once done")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        jobs.MapDelete("/{id}", DeleteJobAsync)
+            .WithName("DeleteJob").WithSummary("Delete a job and everything it stored")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return jobs;
     }
 

@@ -11,7 +11,8 @@ internal static class UploadLimitsApi
 {
     public static IEndpointRouteBuilder MapUploadLimitsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/uploads/limits", GetLimits).WithTags("Uploads").RequireAuthorization();
+        routes.MapGet("/api/uploads/limits", GetLimits).WithTags("Uploads").RequireAuthorization()
+            .WithName("GetUploadLimits").WithSummary("Get the upload limits: sizes, part size and accepted types");
         return routes;
     }
 

@@ -16,11 +16,22 @@ internal static class UploadsApi
     public static RouteGroupBuilder MapUploadsApi(this IEndpointRouteBuilder routes)
     {
         var uploads = routes.MapGroup("/api/uploads").WithTags("Uploads").RequireAuthorization();
-        uploads.MapPost("/", CreateUploadAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy).AddEndpointFilter<UploadQuotaFilter>();
-        uploads.MapPost("/multipart", StartMultipartAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy).AddEndpointFilter<UploadQuotaFilter>();
-        uploads.MapPost("/multipart/{uploadId}/parts", GetPartUrlsAsync);
-        uploads.MapPost("/multipart/{uploadId}/complete", CompleteMultipartAsync);
-        uploads.MapDelete("/multipart/{uploadId}", AbortMultipartAsync);
+        uploads.MapPost("/", CreateUploadAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy).AddEndpointFilter<UploadQuotaFilter>()
+            .WithName("CreateUpload").WithSummary("Get a presigned URL to upload a video in one PUT")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        uploads.MapPost("/multipart", StartMultipartAsync).RequireRateLimiting(UserLimitsOptions.UploadsPolicy).AddEndpointFilter<UploadQuotaFilter>()
+            .WithName("StartMultipartUpload").WithSummary("Start a multipart upload and get the first parts' presigned URLs")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        uploads.MapPost("/multipart/{uploadId}/parts", GetPartUrlsAsync)
+            .WithName("GetPartUrls").WithSummary("Get presigned URLs for more parts of a multipart upload")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        uploads.MapPost("/multipart/{uploadId}/complete", CompleteMultipartAsync)
+            .WithName("CompleteMultipartUpload").WithSummary("Complete a multipart upload from its parts' ETags")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway);
+        uploads.MapDelete("/multipart/{uploadId}", AbortMultipartAsync)
+            .WithName("AbortMultipartUpload").WithSummary("Abort a multipart upload and drop its stored parts")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
         return uploads;
     }
 

@@ -16,7 +16,10 @@ internal static class VideosApi
     public static RouteGroupBuilder MapVideosApi(this IEndpointRouteBuilder routes)
     {
         var videos = routes.MapGroup("/api/videos").WithTags("Videos").RequireAuthorization();
-        videos.MapPost("/analyze", AnalyzeAsync).RequireRateLimiting(UserLimitsOptions.JobsPolicy);
+        videos.MapPost("/analyze", AnalyzeAsync).RequireRateLimiting(UserLimitsOptions.JobsPolicy)
+            .WithName("AnalyzeVideo").WithSummary("Probe an uploaded video and plan the cuts a job would make")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return videos;
     }
 
