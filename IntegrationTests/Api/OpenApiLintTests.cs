@@ -8,7 +8,6 @@ namespace VideoAspire.IntegrationTests.Api;
 /// The Api's OpenAPI document is complete enough for any client generator: Redocly's recommended rules (CLI pinned by
 /// Web/package-lock.json, rules in Api/OpenApi/redocly.yaml) report no error and no warning on the live document.
 /// </summary>
-[Collection(AwsCollectionDefinition.Name)]
 public sealed class OpenApiLintTests(AwsBackendFixture backend) : IAsyncDisposable
 {
     private readonly ApiFactory _api = new(backend, AwsBackendFixture.UniqueName("openapilint"), AwsBackendFixture.UniqueName("openapilint"));

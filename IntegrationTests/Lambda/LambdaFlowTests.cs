@@ -14,8 +14,8 @@ namespace VideoAspire.IntegrationTests.Lambda;
 /// Lambda mode end to end: the Api invokes (SigV4-signed) the project's Lambda service emulator, whose one
 /// function instance is the real Processor executable, against the same S3 and DynamoDB.
 /// </summary>
-// Not beside others: the deadline test gives the Processor a 4 s Lambda timeout and must see ffmpeg start inside it;
-// next to ffmpeg-heavy classes on a 2-core machine the job can time out before ffmpeg starts.
+// Not beside others: the deadline test gives the Processor a 20 s Lambda timeout and must see ffmpeg start inside the
+// job's 12 s; next to ffmpeg-heavy classes on a 2-core machine that is not certain.
 [Collection(NonParallelCollectionDefinition.Name)]
 public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideos videos) : IAsyncLifetime
 {
@@ -133,13 +133,16 @@ public sealed partial class LambdaFlowTests(AwsBackendFixture backend, TestVideo
     [Fact]
     public async Task Deadline_StopsFfmpegAndRecordsTimeoutBeforeTheHardStop()
     {
-        // A 4 s function timeout less the 1 s margin leaves the job 3 s. The encode must certainly need more, on any
-        // machine: 600 frames of 720p re-encoded with x264's veryslow preset (set for this Processor only) take tens of
-        // seconds even on a fast workstation, where the default veryfast could finish inside the 3 s and the job complete.
+        // A 20 s function timeout less an 8 s margin leaves the job 12 s, and its clean-up (stop ffmpeg, remove its
+        // objects, record FAILED) 8 s before the hard stop: room for both on a loaded 2-core machine, where a 4 s timeout
+        // with a 1 s margin sometimes ran out before ffmpeg started or before the clean-up ended. The encode must certainly
+        // need more than 12 s on any machine: 600 frames of 720p re-encoded with x264's veryslow preset (set for this
+        // Processor only) take tens of seconds even on a fast workstation, where the default veryfast could finish in time.
         var environment = ProcessorEnvironment(backend, _bucket, _table);
         environment["Video__X264Preset"] = "veryslow";
+        environment["Lambda__DeadlineMargin"] = "00:00:08";
         await using var slow = await LambdaHarness.StartAsync(environment);
-        slow.Options.Functions[LambdaHarness.FunctionName].Timeout = TimeSpan.FromSeconds(4);
+        slow.Options.Functions[LambdaHarness.FunctionName].Timeout = TimeSpan.FromSeconds(20);
         await using var api = new ApiFactory(backend, _bucket, _table, new Dictionary<string, string?>
         {
             ["Processing:Mode"] = "Lambda",
