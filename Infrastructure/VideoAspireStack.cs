@@ -207,8 +207,8 @@ public sealed class VideoAspireStack : Stack
         {
             Event = RuleTargetInput.FromObject(new Dictionary<string, object>
             {
-                ["version"] = Core.Lambda.ProcessorEvent.CurrentVersion,
-                ["kind"] = Core.Lambda.ProcessorEvent.SweepKind,
+                ["version"] = Core.Jobs.ProcessorEvent.CurrentVersion,
+                ["kind"] = Core.Jobs.ProcessorEvent.SweepKind,
             }),
             RetryAttempts = 0, // the next sweep comes soon enough
         }));

@@ -62,11 +62,11 @@ public sealed class WatchedMetrics(Function processor, Queue failures, Table tab
         DimensionsMap = new Dictionary<string, string>
         {
             [CloudWatchJobMetrics.MethodDimension] = method.ToWireName(),
-            [CloudWatchJobMetrics.OutcomeDimension] = CloudWatchJobMetrics.OutcomeValue(outcome),
+            [CloudWatchJobMetrics.OutcomeDimension] = JobTelemetry.OutcomeTag(outcome),
         },
         Statistic = "Sum",
         Period = Period,
-        Label = $"{method.ToWireName()} {CloudWatchJobMetrics.OutcomeValue(outcome)}",
+        Label = $"{method.ToWireName()} {JobTelemetry.OutcomeTag(outcome)}",
     });
 
     private static MetricOptions Sum() => new() { Period = Period, Statistic = "Sum" };

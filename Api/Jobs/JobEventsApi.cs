@@ -4,7 +4,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using VideoAspire.Api.Auth;
-using VideoAspire.Api.Problems;
 using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Storage;
 
@@ -39,7 +38,7 @@ internal static class JobEventsApi
         var userId = user.UserId();
         if (!StorageLayout.IsValidId(id) || await store.FindForUserAsync(userId, id, cancellationToken) is not { } job)
         {
-            return ApiProblems.NotFound("job_not_found", $"No job '{id}' was found for this caller.");
+            return JobsApi.JobNotFound(id);
         }
 
         var events = EventsAsync(job, () => store.FindForUserAsync(userId, id, cancellationToken),

@@ -78,6 +78,7 @@ internal static class JobsApi
         return TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult JobNotFound(string id) =>
+    /// <summary>The one answer for a job id that is malformed, unknown or someone else's (also the events stream's).</summary>
+    internal static ProblemHttpResult JobNotFound(string id) =>
         ApiProblems.NotFound("job_not_found", $"No job '{id}' was found for this caller.");
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using VideoAspire.Core.Aws;
+using VideoAspire.Core.Setup;
 using VideoAspire.Core.Storage;
 
 namespace VideoAspire.Api.Storage;

@@ -4,23 +4,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using VideoAspire.Core.Storage;
 
 namespace VideoAspire.Core.Aws;
 
 public static class AwsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers validated <see cref="AwsOptions"/> and <see cref="StorageOptions"/>, the resolved
-    /// <see cref="AwsConnection"/> and one S3 and one DynamoDB client built from it.
+    /// Registers validated <see cref="AwsOptions"/>, the resolved <see cref="AwsConnection"/> and one S3 and one
+    /// DynamoDB client built from it.
     /// </summary>
     public static IServiceCollection AddAwsClients(this IServiceCollection services)
     {
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsConnectionValidator>());
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
         services.TryAddSingleton(sp => AwsConnection.Resolve(
             sp.GetRequiredService<IOptions<AwsOptions>>().Value,
@@ -28,8 +25,6 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton(sp => AwsClientFactory.CreateS3(sp.GetRequiredService<AwsConnection>()));
         services.TryAddSingleton(sp => AwsClientFactory.CreateDynamoDb(sp.GetRequiredService<AwsConnection>()));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<PresignedUrls>();
-        services.TryAddSingleton<ResourceBootstrapper>();
         return services;
     }
 }

@@ -42,7 +42,7 @@ public sealed class JobExecutor(
         activity?.SetTag("job.id", job.Id).SetTag("job.attempt", job.Attempt).SetTag("job.method", method.ToString());
         var started = timeProvider.GetTimestamp();
         var outcome = await RunAsync(job, method, timeLimit, cancellationToken);
-        telemetry.Finished(method, outcome.ToString().ToLowerInvariant(), timeProvider.GetElapsedTime(started));
+        telemetry.Finished(method, JobTelemetry.OutcomeTag(outcome), timeProvider.GetElapsedTime(started));
         activity?.SetTag("job.outcome", outcome.ToString());
         return outcome;
     }

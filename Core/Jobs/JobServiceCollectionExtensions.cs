@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using VideoAspire.Core.Aws;
 using VideoAspire.Core.Storage;
 using VideoAspire.Core.Video;
 
@@ -11,7 +10,7 @@ public static class JobServiceCollectionExtensions
     /// <summary>The job store, the object store and the executor shared by the in-process worker and the Processor.</summary>
     public static IServiceCollection AddJobExecution(this IServiceCollection services)
     {
-        services.AddAwsClients();
+        services.AddStorage();
         services.AddVideoPipeline();
         services.AddOptions<JobRecoveryOptions>().BindConfiguration(JobRecoveryOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<JobRecoveryOptions>, JobRecoveryOptionsValidator>());

@@ -34,6 +34,9 @@ public sealed class JobTelemetry : IDisposable
 
     public void SegmentStored(ProcessingMethod method) => _segments.Add(1, MethodTag(method));
 
+    /// <summary>The "outcome" tag's value ("completed", "retry"); the alarms and dashboard (Infrastructure) watch the same values.</summary>
+    public static string OutcomeTag(JobOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
     public void Finished(ProcessingMethod method, string outcome, TimeSpan elapsed)
     {
         var tags = new TagList { MethodTag(method), { "outcome", outcome } };

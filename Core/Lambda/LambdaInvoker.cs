@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using VideoAspire.Core.Jobs;
 
 namespace VideoAspire.Core.Lambda;
 
@@ -22,10 +21,6 @@ public sealed class LambdaInvoker(HttpClient http)
                 LambdaInvokeException.IsTransientStatus(response.StatusCode));
         }
     }
-
-    /// <summary>Asynchronous invoke with a job's event, carrying the current W3C trace context so one trace shows the job.</summary>
-    public Task InvokeJobAsync(string functionName, Job job, string bucket, CancellationToken cancellationToken) =>
-        InvokeEventAsync(functionName, ProcessorEvent.ForJob(job, bucket, Activity.Current?.Id).ToJson(), cancellationToken);
 
     /// <summary>Synchronous invoke ("RequestResponse"): the function's result, or its error when X-Amz-Function-Error is set.</summary>
     public async Task<(bool FunctionError, string Body)> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellationToken)

@@ -34,7 +34,4 @@ public static class CloudWatchJobMetrics
     /// <summary>Tag name to dimension name ("method" is "Method").</summary>
     public static string Dimension(string tag) =>
         string.IsNullOrEmpty(tag) ? tag : string.Concat(char.ToUpperInvariant(tag[0]).ToString(), tag[1..]);
-
-    /// <summary>The values the "outcome" tag takes, as <see cref="JobExecutor"/> writes them.</summary>
-    public static string OutcomeValue(JobOutcome outcome) => outcome.ToString().ToLowerInvariant();
 }

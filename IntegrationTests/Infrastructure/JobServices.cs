@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using VideoAspire.Core.Aws;
 using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Setup;
 
 namespace VideoAspire.IntegrationTests.Infrastructure;
 
@@ -44,6 +45,7 @@ internal static class JobServices
             services.AddSingleton(timeProvider);
         }
 
+        services.AddSingleton<ResourceBootstrapper>();
         return services.AddJobExecution().BuildServiceProvider();
     }
 

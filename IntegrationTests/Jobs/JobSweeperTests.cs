@@ -3,7 +3,6 @@ using Amazon.S3.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VideoAspire.Core.Jobs;
-using VideoAspire.Core.Lambda;
 using VideoAspire.Core.Storage;
 using VideoAspire.IntegrationTests.Infrastructure;
 

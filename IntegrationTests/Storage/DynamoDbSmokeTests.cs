@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VideoAspire.Core.Aws;
 using VideoAspire.Core.Jobs;
 using VideoAspire.IntegrationTests.Infrastructure;
+using VideoAspire.Core.Setup;
 
 namespace VideoAspire.IntegrationTests.Storage;
 

@@ -9,6 +9,7 @@ using VideoAspire.Core.Aws;
 using VideoAspire.Core.Storage;
 using VideoAspire.IntegrationTests.Infrastructure;
 using VideoAspire.LocalAws;
+using VideoAspire.Core.Setup;
 
 namespace VideoAspire.IntegrationTests.Storage;
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VideoAspire.Core.Aws;
 using VideoAspire.Core.Storage;
 using VideoAspire.IntegrationTests.Infrastructure;
+using VideoAspire.Core.Setup;
 
 namespace VideoAspire.IntegrationTests.Storage;
 

@@ -7,6 +7,7 @@ using VideoAspire.Core.Video.Pipeline;
 using VideoAspire.Core.Video.Planning;
 using VideoAspire.Core.Video.Probing;
 using VideoAspire.IntegrationTests.Infrastructure;
+using VideoAspire.Core.Setup;
 
 namespace VideoAspire.IntegrationTests.Video;
 

@@ -16,7 +16,7 @@ public sealed class OptionsValidationTests
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddAwsClients()
+            .AddStorage()
             .BuildServiceProvider();
     }
 

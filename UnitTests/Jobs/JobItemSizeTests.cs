@@ -1,6 +1,5 @@
 using System.Text;
 using VideoAspire.Core.Jobs;
-using VideoAspire.Core.Lambda;
 using VideoAspire.Core.Storage;
 using VideoAspire.Core.Video.Overlays;
 using VideoAspire.Core.Video.Pipeline;

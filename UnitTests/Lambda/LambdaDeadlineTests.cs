@@ -1,4 +1,5 @@
 using VideoAspire.Core.Lambda;
+using VideoAspire.Processor;
 
 namespace VideoAspire.UnitTests.Lambda;
 

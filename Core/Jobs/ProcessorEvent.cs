@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using VideoAspire.Core.Jobs;
 
-namespace VideoAspire.Core.Lambda;
+namespace VideoAspire.Core.Jobs;
 
 /// <summary>
 /// The versioned payload the Api sends to the Processor function. Version 1:

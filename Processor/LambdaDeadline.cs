@@ -1,4 +1,4 @@
-namespace VideoAspire.Core.Lambda;
+namespace VideoAspire.Processor;
 
 /// <summary>How long a job may run in this invocation: the time to the deadline minus a safety margin, never negative.</summary>
 public static class LambdaDeadline

@@ -1,11 +1,10 @@
 using System.Text;
 using VideoAspire.Core.Jobs;
-using VideoAspire.Core.Lambda;
 using VideoAspire.Core.Video.Overlays;
 using VideoAspire.Core.Video.Pipeline;
 using VideoAspire.Core.Video.Planning;
 
-namespace VideoAspire.UnitTests.Lambda;
+namespace VideoAspire.UnitTests.Jobs;
 
 public sealed class ProcessorEventTests
 {

@@ -6,7 +6,7 @@ using Amazon.S3.Model;
 using Microsoft.Extensions.Logging;
 using VideoAspire.Core.Jobs;
 
-namespace VideoAspire.Core.Aws;
+namespace VideoAspire.Core.Setup;
 
 /// <summary>
 /// Creates the bucket (with CORS for browser uploads) and the jobs table (with its GSIs) when they

@@ -1,8 +1,9 @@
 using Amazon.DynamoDBv2;
 using VideoAspire.Core.Aws;
 using VideoAspire.Core.Jobs;
+using VideoAspire.Core.Setup;
 
-namespace VideoAspire.UnitTests.Aws;
+namespace VideoAspire.UnitTests.Setup;
 
 public sealed class ResourceBootstrapperTests
 {

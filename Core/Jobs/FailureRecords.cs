@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VideoAspire.Core.Storage;
 
-namespace VideoAspire.Core.Lambda;
+namespace VideoAspire.Core.Jobs;
 
 /// <summary>
 /// The Processor's failure queue, read back: an SQS event (<c>{"Records":[{"eventSource":"aws:sqs","body":"…"}]}</c>)
