@@ -20,6 +20,7 @@ public sealed class PageAccessibilityTests(PageHost host, TestVideos videos) : I
         await page.Keyboard.TypeAsync("kim");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("user")).ToHaveTextAsync("kim");
+        await Expect(page.Locator("#file")).ToBeEnabledAsync(); // as a person would: the picker is usable once the page is ready
         await page.Locator("#file").SetInputFilesAsync(await videos.NoAudioAsync());
         await Expect(page.GetByTestId("upload-done")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await page.GetByLabel("One text for all").CheckAsync();

@@ -28,6 +28,7 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
         };
         await SignInAsync(page, "ada");
 
+        await Expect(page.Locator("#file")).ToBeEnabledAsync(); // as a person would: the picker is usable once the page is ready
         await page.Locator("#file").SetInputFilesAsync(await videos.H264LargeAsync());
         await Expect(page.GetByTestId("upload-done")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-1-uploaded.png"), FullPage = true });
@@ -81,6 +82,7 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
     {
         var page = await host.OpenPageAsync();
         await SignInAsync(page, "grace");
+        await Expect(page.Locator("#file")).ToBeEnabledAsync(); // as a person would: the picker is usable once the page is ready
         await page.Locator("#file").SetInputFilesAsync(await videos.NotAVideoAsync());
         await Expect(page.GetByTestId("upload-done")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
