@@ -5,6 +5,7 @@ using VideoAspire.Core.Video.Overlays;
 using VideoAspire.Core.Video.Pipeline;
 using VideoAspire.Core.Video.Planning;
 using VideoAspire.Core.Video.Probing;
+using VideoAspire.IntegrationTests.Infrastructure;
 
 namespace VideoAspire.IntegrationTests.Video;
 
@@ -18,7 +19,11 @@ internal sealed class PipelineHarness : IDisposable
 
     public PipelineHarness()
     {
-        Options = new VideoOptions { WorkDirectory = Path.Combine(_root, "work") };
+        Options = new VideoOptions
+        {
+            WorkDirectory = Path.Combine(_root, "work"),
+            X264Preset = AwsBackendFixture.TestServiceSettings["Video:X264Preset"]!,
+        };
         Pipeline = new VideoPipeline(new MediaProber(Microsoft.Extensions.Options.Options.Create(Options)),
             Microsoft.Extensions.Options.Options.Create(Options), NullLogger<VideoPipeline>.Instance);
         Directory.CreateDirectory(KeptDirectory);
