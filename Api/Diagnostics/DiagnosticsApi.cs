@@ -44,7 +44,7 @@ internal static class DiagnosticsApi
                 ? ApiProblems.ProcessorUnavailable($"The Processor answered with a function error: {body}")
                 : TypedResults.Ok(document.RootElement.Clone());
         }
-        catch (Exception e) when (e is LambdaInvokeException or HttpRequestException or JsonException or Polly.Timeout.TimeoutRejectedException)
+        catch (Exception e) when (e is LambdaInvokeException or JsonException)
         {
             return ApiProblems.ProcessorUnavailable($"The Processor could not be invoked: {e.Message}");
         }

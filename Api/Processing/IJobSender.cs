@@ -7,6 +7,6 @@ internal interface IJobSender
 {
     ProcessingMethod Method { get; }
 
-    /// <summary>Null when the job was handed over (or will be found by the sweep); otherwise why it could not be.</summary>
-    Task<string?> SendAsync(Job job, CancellationToken cancellationToken);
+    /// <summary>Null when the job was handed over (or will be found by the sweep); otherwise the error to fail it with.</summary>
+    Task<JobError?> SendAsync(Job job, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ internal sealed class InProcessSender(InProcessQueue queue, JobStore jobs, ILogg
     public ProcessingMethod Method => ProcessingMethod.InProcess;
 
     /// <summary>Never refuses: a job that does not fit stays QUEUED in the table and the worker's next sweep takes it.</summary>
-    public Task<string?> SendAsync(Job job, CancellationToken cancellationToken)
+    public Task<JobError?> SendAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         if (!queue.TryEnqueue(job.Id))
@@ -16,7 +16,7 @@ internal sealed class InProcessSender(InProcessQueue queue, JobStore jobs, ILogg
             Log.QueueFull(logger, job.Id);
         }
 
-        return Task.FromResult<string?>(null);
+        return Task.FromResult<JobError?>(null);
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ namespace VideoAspire.Api.Processing;
 
 /// <summary>
 /// Chooses each new job's processing method (the rollout policy, <see cref="RolloutPolicy"/>) and hands the stored job
-/// to that method's sender. A job its sender cannot take is FAILED <c>dispatch_failed</c> with the reason, so no new
+/// to that method's sender. A job its sender cannot take is FAILED with the sender's error (<c>dispatch_failed</c>), so no new
 /// job waits without a way to run (the sweep, which dispatches stranded jobs again, uses the senders directly and
 /// leaves such a job QUEUED for its next round instead). Only configured methods have a sender: the Lambda sender
 /// exists only with Processing:Mode=Lambda, the only mode in which the policy chooses Lambda.
@@ -24,9 +24,9 @@ internal sealed class JobDispatcher(IEnumerable<IJobSender> senders, JobStore jo
         ArgumentNullException.ThrowIfNull(job);
         var sender = SenderFor(job.Method)
             ?? throw new InvalidOperationException($"No sender for {job.Method}: the rollout policy chose a method this Api is not configured for.");
-        if (await sender.SendAsync(job, cancellationToken) is { } failure)
+        if (await sender.SendAsync(job, cancellationToken) is { } error)
         {
-            await jobs.FailAsync(job.Id, null, new JobError("dispatch_failed", failure), CancellationToken.None);
+            await jobs.FailAsync(job.Id, null, error, CancellationToken.None);
         }
     }
 }

@@ -53,5 +53,11 @@ public sealed class LambdaInvoker(HttpClient http)
         {
             throw new LambdaInvokeException($"Lambda could not be reached: {e.Message}", isTransient: true, e);
         }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The HTTP pipeline's own limits (its timeout handlers throw TaskCanceledException or Polly's
+            // TimeoutRejectedException) are this boundary's failures too; only the caller's cancellation passes through.
+            throw new LambdaInvokeException($"Lambda did not answer in time: {e.Message}", isTransient: true, e);
+        }
     }
 }

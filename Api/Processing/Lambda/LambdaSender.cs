@@ -7,14 +7,14 @@ namespace VideoAspire.Api.Processing.Lambda;
 
 /// <summary>
 /// Sends jobs to the Processor function: an asynchronous invoke with the versioned event (and the W3C traceparent of
-/// this request). Says why when the invoke still fails after the HTTP client's retries.
+/// this request). When the invoke still fails after the HTTP client's retries, the error is <see cref="JobErrors"/>' for it.
 /// </summary>
 internal sealed class LambdaSender(
     IServiceProvider services, ObjectStore objects, IOptions<ProcessingOptions> options, ILogger<LambdaSender> logger) : IJobSender
 {
     public ProcessingMethod Method => ProcessingMethod.Lambda;
 
-    public async Task<string?> SendAsync(Job job, CancellationToken cancellationToken)
+    public async Task<JobError?> SendAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         try
@@ -24,10 +24,10 @@ internal sealed class LambdaSender(
             await services.GetRequiredService<LambdaInvoker>().InvokeJobAsync(options.Value.FunctionName, job, objects.Bucket, cancellationToken);
             return null;
         }
-        catch (Exception e) when (e is LambdaInvokeException or HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
+        catch (LambdaInvokeException e)
         {
             Log.DispatchFailed(logger, e, job.Id);
-            return $"The Processor function could not be invoked: {e.Message}";
+            return JobErrors.From(e);
         }
     }
 }
