@@ -40,6 +40,7 @@ app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapUploadsApi();
 app.MapUploadLimitsApi();
+app.MapUploadedPartsApi();
 app.MapJobsApi();
 app.MapJobEventsApi();
 app.MapVideosApi();

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using VideoAspire.BrowserTests.Infrastructure;
@@ -63,9 +65,15 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
         await download.SaveAsAsync(saved);
         var downloaded = await File.ReadAllBytesAsync(saved, TestContext.Current.CancellationToken);
         File.Delete(saved);
+        var archive = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = $"Download all {produced} segments (ZIP)" }).ClickAsync());
+        var archived = await ArchiveEntriesAsync(archive);
+        using var api = host.Api.ClientFor("ada");
+        var stored = (await api.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}", TestContext.Current.CancellationToken))
+            .GetProperty("segments").EnumerateArray()
+            .Select(s => ($"segment-{s.GetProperty("index").GetInt32() + 1}.mp4", s.GetProperty("sizeBytes").GetInt64(), "ftyp")).ToList();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete this job" }).ClickAsync();
         await Expect(page.GetByTestId("job-status")).ToHaveCountAsync(0);
-        using var api = host.Api.ClientFor("ada");
         var afterDelete = await api.GetAsync(new Uri($"/api/jobs/{jobId}", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.True(partPuts >= 3, $"A {new FileInfo(await videos.H264LargeAsync()).Length}-byte video in 5 MiB parts: {partPuts} part PUTs seen.");
@@ -75,6 +83,7 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
         Assert.InRange(duration, 3.5, 8.5); // random lengths 4-8 s; a copy cut may end at a keyframe a little off
         Assert.Equal("ftyp", System.Text.Encoding.ASCII.GetString(downloaded, 4, 4)); // an MP4, not an error page
         Assert.Equal(HttpStatusCode.NotFound, afterDelete.StatusCode);
+        Assert.Equal(stored, archived); // every segment, whole (its stored size), an MP4 each
     }
 
     [Fact]
@@ -103,6 +112,31 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
         Assert.StartsWith("The job failed:", jobError, StringComparison.Ordinal);
         Assert.Contains("unreadable_input", jobError, StringComparison.Ordinal);
         Assert.Equal("failed", await page.GetByTestId("job-status").InnerTextAsync());
+    }
+
+    /// <summary>The downloaded ZIP's entries in order: name, length and the MP4 box type at bytes 4-7.</summary>
+    private static async Task<List<(string Name, long Length, string Box)>> ArchiveEntriesAsync(IDownload download)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.zip");
+        await download.SaveAsAsync(path);
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var entries = new List<(string, long, string)>();
+            foreach (var entry in zip.Entries)
+            {
+                await using var content = entry.Open();
+                var head = new byte[8];
+                await content.ReadExactlyAsync(head, TestContext.Current.CancellationToken);
+                entries.Add((entry.FullName, entry.Length, System.Text.Encoding.ASCII.GetString(head, 4, 4)));
+            }
+
+            return entries;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     private static async Task SignInAsync(IPage page, string userId)

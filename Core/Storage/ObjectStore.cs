@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Amazon.S3;
@@ -141,6 +142,32 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
     /// </summary>
     public async Task AbortMultipartAsync(string key, string uploadId, CancellationToken cancellationToken) =>
         await s3.AbortMultipartUploadAsync(Bucket, key, uploadId, cancellationToken);
+
+    /// <summary>
+    /// The parts of a multipart upload stored so far, by part number (ListParts, page by page). An id that is unknown,
+    /// aborted, completed or not the key's throws <see cref="AmazonS3Exception"/> with 404, as <see cref="AbortMultipartAsync"/> does.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredPart>> ListPartsAsync(string key, string uploadId, CancellationToken cancellationToken)
+    {
+        var parts = new List<StoredPart>();
+        ListPartsResponse page;
+        int? marker = null;
+        do
+        {
+            page = await s3.ListPartsAsync(new ListPartsRequest
+            {
+                BucketName = Bucket,
+                Key = key,
+                UploadId = uploadId,
+                PartNumberMarker = marker?.ToString(CultureInfo.InvariantCulture),
+            }, cancellationToken);
+            parts.AddRange((page.Parts ?? []).Select(p => new StoredPart(p.PartNumber ?? 0, p.Size ?? 0, p.ETag)));
+            marker = page.NextPartNumberMarker;
+        }
+        while (page.IsTruncated == true);
+
+        return parts;
+    }
 
     /// <summary>Every object under a prefix, page by page (ListObjectsV2 with its continuation token).</summary>
     private async IAsyncEnumerable<S3Object> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)

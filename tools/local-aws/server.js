@@ -15,6 +15,7 @@ const fs = require('fs');
 const S3rver = require('s3rver');
 const dynalite = require('dynalite');
 const { signatureV4 } = require('./sigv4');
+const { bindMultipartUploadsLikeS3 } = require('./multipart');
 
 bindMultipartUploadsLikeS3();
 makeContinuationTokensWorkOnOpenSsl3();
@@ -87,64 +88,6 @@ async function main() {
 
   const endpoints = Object.fromEntries(Object.entries(started).map(([name, s]) => [name, s.url]));
   process.stdout.write(JSON.stringify(endpoints) + '\n');
-}
-
-// s3rver 3.7.1 completes a multipart upload by its id alone, whatever key the request names, crashes
-// the whole process when a listed part was never uploaded, and answers 405 to AbortMultipartUpload.
-// S3 answers NoSuchUpload (404) for an id that is unknown or not the key's, InvalidPart for a missing
-// part, and aborts by removing the parts; make s3rver do the same, so callers see S3's behaviour.
-function bindMultipartUploadsLikeS3() {
-  const objectCtrl = require('s3rver/lib/controllers/object');
-  const routes = require('s3rver/lib/routes');
-  const FilesystemStore = require('s3rver/lib/stores/filesystem');
-  const S3Error = require('s3rver/lib/models/error');
-
-  // The folder of the request's upload (ctx.query.uploadId), or NoSuchUpload unless it is an upload of ctx.params.key.
-  async function uploadDirOf(ctx) {
-    const uploadId = String(ctx.query.uploadId || '');
-    const noSuchUpload = new S3Error('NoSuchUpload',
-      'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
-      { UploadId: uploadId });
-    if (!/^[A-Za-z0-9_-]+$/.test(uploadId)) throw noSuchUpload;
-    const uploadDir = path.join(ctx.store.getResourcePath(ctx.params.bucket, undefined, 'uploads'), uploadId);
-    let key;
-    try {
-      key = (await fs.promises.readFile(path.join(uploadDir, 'key'))).toString();
-    } catch {
-      throw noSuchUpload;
-    }
-    if (key !== ctx.params.key) throw noSuchUpload;
-    return uploadDir;
-  }
-
-  const completeMultipartUpload = objectCtrl.completeMultipartUpload;
-  objectCtrl.completeMultipartUpload = async function (ctx) {
-    await uploadDirOf(ctx);
-    return completeMultipartUpload(ctx);
-  };
-
-  // DELETE /bucket/key?uploadId=...: the route's own handler only knows DeleteObject (else 405).
-  const deleteRoute = routes.stack.find((layer) => layer.path === '/:bucket/:key+' && layer.methods.includes('DELETE'));
-  const deleteObject = deleteRoute.stack[deleteRoute.stack.length - 1];
-  deleteRoute.stack[deleteRoute.stack.length - 1] = async function (ctx, next) {
-    if (ctx.params.queryMethod !== 'uploadId') return deleteObject(ctx, next);
-    const uploadDir = await uploadDirOf(ctx);
-    await fs.promises.rm(uploadDir, { recursive: true, force: true });
-    ctx.status = 204;
-  };
-
-  const putObjectMultipart = FilesystemStore.prototype.putObjectMultipart;
-  FilesystemStore.prototype.putObjectMultipart = async function (bucket, uploadId, parts) {
-    const uploadDir = path.join(this.getResourcePath(bucket, undefined, 'uploads'), uploadId);
-    for (const part of parts) {
-      if (!Number.isInteger(part.number) || !fs.existsSync(path.join(uploadDir, String(part.number)))) {
-        throw new S3Error('InvalidPart',
-          'One or more of the specified parts could not be found. The part may not have been uploaded.',
-          { PartNumber: part.number });
-      }
-    }
-    return putObjectMultipart.call(this, bucket, uploadId, parts);
-  };
 }
 
 // s3rver 3.7.1 makes ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node >= 17) only has

@@ -27,6 +27,7 @@ export type PartUrl = Wire<Schemas['PartUrl']>;
 export type MultipartUploadResponse = Wire<Schemas['MultipartUploadResponse']>;
 export type PartUrlsRequest = Wire<Schemas['PartUrlsRequest']>;
 export type PartUrlsResponse = Wire<Schemas['PartUrlsResponse']>;
+export type UploadedPartsResponse = Wire<Schemas['UploadedPartsResponse']>;
 export type CompleteMultipartRequest = Wire<Schemas['CompleteMultipartRequest']>;
 export type CompletedUploadResponse = Wire<Schemas['CompletedUploadResponse']>;
 

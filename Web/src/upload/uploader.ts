@@ -2,10 +2,11 @@
 // a multipart upload with parts in parallel for a large one. Video bytes go straight to S3, never through the Api.
 import AwsS3 from '@uppy/aws-s3';
 import Uppy, { type UppyFile } from '@uppy/core';
+import GoldenRetriever from '@uppy/golden-retriever';
 import { api } from '../api/client';
 import type {
   CompletedUploadResponse, CompleteMultipartRequest, CreateUploadRequest, MultipartUploadResponse, PartUrl, PartUrlsRequest,
-  PartUrlsResponse, UploadLimits, UploadResponse,
+  PartUrlsResponse, UploadedPartsResponse, UploadLimits, UploadResponse,
 } from '../api/contracts';
 
 /** The Api's id of the upload (not S3's multipart id), kept on the Uppy file. */
@@ -17,8 +18,13 @@ type File = UppyFile<UploadMeta, Body>;
 const maxParts = 10_000;
 export const partSizeFor = (size: number, preferred: number) => Math.max(preferred, Math.ceil(size / maxParts));
 
-export function createUploader(limits: UploadLimits): Uppy<UploadMeta, Body> {
+/**
+ * @param storeId names what Golden Retriever keeps in this browser (file state in localStorage, small files' bytes in
+ * IndexedDB) so that a reload restores an interrupted upload: one per user, so no one resumes another user's upload.
+ */
+export function createUploader(limits: UploadLimits, storeId: string): Uppy<UploadMeta, Body> {
   const uppy = new Uppy<UploadMeta, Body>({
+    id: storeId,
     autoProceed: false,
     // No type check here: the Api's answer (a ProblemDetails naming the field) is the one the person sees.
     restrictions: { maxNumberOfFiles: 1, maxFileSize: limits.maxUploadBytes },
@@ -36,6 +42,9 @@ export function createUploader(limits: UploadLimits): Uppy<UploadMeta, Body> {
   };
   const declared = (file: File): CreateUploadRequest => ({ fileName: file.name ?? 'video', contentType: file.type, sizeBytes: file.size ?? 0 });
 
+  // Keeps the file's state (with its S3 multipart id and the Api's upload id) across a reload; its bytes only up to
+  // Golden Retriever's IndexedDB limit (10 MiB a file): for a bigger file the person picks it again (UploadPanel).
+  uppy.use(GoldenRetriever<UploadMeta, Body>);
   uppy.use(AwsS3<UploadMeta, Body>, {
     // Above one part's size a multipart upload; the Api refuses a single PUT above Uploads:MaxSinglePutBytes anyway.
     shouldUseMultipart: (file) => (file.size ?? 0) > Math.min(limits.partSizeBytes, limits.maxSinglePutBytes),
@@ -71,10 +80,12 @@ export function createUploader(limits: UploadLimits): Uppy<UploadMeta, Body> {
       return { method: 'PUT', url };
     },
 
-    // Uppy lists the stored parts only to resume (a retry, a reload). The Api has no list-parts endpoint yet
-    // (the embedded s3rver has no ListParts either): README, "The web page", says what is not built.
-    listParts() {
-      throw new Error('Resuming an interrupted upload is not supported yet: upload the file again.');
+    // Uppy lists the stored parts to resume an upload Golden Retriever restored after a reload, and sends only the others.
+    async listParts(file, { uploadId, signal }) {
+      if (!uploadId) throw new Error('There is no multipart upload to resume.');
+      const stored = await api<UploadedPartsResponse>('GET',
+        `/api/uploads/multipart/${apiUploadId(file)}/parts?multipartUploadId=${encodeURIComponent(uploadId)}`, undefined, signal);
+      return stored.parts.map((p) => ({ PartNumber: p.partNumber, Size: p.sizeBytes, ETag: p.eTag }));
     },
 
     async completeMultipartUpload(file, { uploadId, parts, signal }) {
