@@ -76,18 +76,6 @@ public sealed class ChunkPlannerTests
     }
 
     [Fact]
-    public void Relative_CountsStartsFromTheChunkAndKeepsThePlanIndexes()
-    {
-        var second = ChunkPlanner.Split(Fixed(60, 10), TimeSpan.FromSeconds(30))[1];
-
-        var relative = second.Relative();
-
-        Assert.Equal([3, 4, 5], relative.Select(s => s.Index));
-        Assert.Equal([0, 10, 20], relative.Select(s => s.Start.TotalSeconds));
-        Assert.Equal([10, 10, 10], relative.Select(s => s.Duration.TotalSeconds));
-    }
-
-    [Fact]
     public void Split_NoBudget_IsRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ChunkPlanner.Split(Fixed(30, 10), TimeSpan.Zero));

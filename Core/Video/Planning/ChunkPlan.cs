@@ -12,10 +12,4 @@ public sealed record ChunkPlan(int Index, IReadOnlyList<SegmentPlan> Segments, b
     public TimeSpan End => Segments[^1].End;
 
     public TimeSpan Duration => End - Start;
-
-    /// <summary>
-    /// The chunk's segments with start times counted from the chunk's start: the times ffmpeg sees once it has sought
-    /// to <see cref="Start"/> (input seeking resets timestamps to zero there). Indexes stay the plan's.
-    /// </summary>
-    public IReadOnlyList<SegmentPlan> Relative() => [.. Segments.Select(s => s with { Start = s.Start - Start })];
 }
