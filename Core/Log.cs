@@ -33,6 +33,10 @@ internal static partial class Log
         Message = "Job {JobId}: cutting {DurationSeconds} s into {SegmentCount} planned segments (copy video: {CopyVideo}, copy audio: {CopyAudio})")]
     public static partial void PipelineStarting(ILogger logger, string jobId, double durationSeconds, int segmentCount, bool copyVideo, bool copyAudio);
 
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information,
+        Message = "Job {JobId}: cutting chunk {ChunkIndex} of {ChunkCount} chunks, input {StartSeconds} s to {EndSeconds} s")]
+    public static partial void PipelineChunk(ILogger logger, string jobId, int chunkIndex, int chunkCount, double startSeconds, double endSeconds);
+
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Job {JobId}: {SegmentCount} segments produced")]
     public static partial void PipelineFinished(ILogger logger, string jobId, int segmentCount);
 

@@ -45,18 +45,19 @@ internal sealed class PipelineHarness : IDisposable
     public async Task<PipelineResult> RunAsync(
         string input, CuttingOptions cutting, OutputMode mode = OutputMode.Copy, TextOverlay? overlay = null,
         bool thumbnails = false, CancellationToken? cancellationToken = null,
-        Func<ProducedSegment, ValueTask>? onSegment = null)
+        Func<ProducedSegment, ValueTask>? onSegment = null, ChunkRequest? chunk = null)
     {
-        var spec = new SegmentJobSpec(input, cutting, mode, overlay ?? TextOverlay.None, thumbnails);
+        var spec = new SegmentJobSpec(input, cutting, mode, overlay ?? TextOverlay.None, thumbnails) { Chunk = chunk };
         var progress = new SynchronousProgress(p => { lock (Progress) { Progress.Add(p); } });
         return await Pipeline.RunAsync(spec, async (segment, _) =>
         {
-            var kept = Path.Combine(KeptDirectory, Path.GetFileName(segment.Path));
+            // Numbered by arrival: runs of several chunks name their files from 0 each.
+            var kept = Path.Combine(KeptDirectory, $"{Segments.Count:D4}-{Path.GetFileName(segment.Path)}");
             File.Copy(segment.Path, kept);
             string? thumbnail = null;
             if (segment.ThumbnailPath is not null)
             {
-                thumbnail = Path.Combine(KeptDirectory, Path.GetFileName(segment.ThumbnailPath));
+                thumbnail = Path.Combine(KeptDirectory, $"{Segments.Count:D4}-{Path.GetFileName(segment.ThumbnailPath)}");
                 File.Copy(segment.ThumbnailPath, thumbnail);
             }
 

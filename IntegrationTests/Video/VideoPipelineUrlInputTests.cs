@@ -45,6 +45,21 @@ public sealed class VideoPipelineUrlInputTests(AwsBackendFixture backend, TestVi
     }
 
     [Fact]
+    public async Task PresignedGetUrl_OneChunk_IsCutFromItsPartOfTheInput()
+    {
+        using var harness = new PipelineHarness();
+        var url = await new PresignedUrls(_s3, backend.Connection, TimeProvider.System)
+            .ForGetAsync(_bucket, "uploads/u1/v1/input.mp4", TimeSpan.FromMinutes(10));
+
+        var result = await harness.RunAsync(url, CuttingOptions.Fixed(5), OutputMode.Exact, chunk: new ChunkRequest(1, TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(3, result.ChunkCount);
+        Assert.Equal([2, 3], harness.Segments.Select(s => s.Segment.Index));
+        Assert.Equal([10, 15], harness.Segments.Select(s => s.Segment.Start.TotalSeconds));
+        Assert.All(harness.Segments, s => Assert.Equal(5, s.Segment.Duration.TotalSeconds, 0.05));
+    }
+
+    [Fact]
     public async Task PresignedGetUrl_ForMissingObject_IsInputNotFoundWithoutTheUrl()
     {
         using var harness = new PipelineHarness();

@@ -46,6 +46,20 @@ public sealed class PipelinePartsTests
     }
 
     [Fact]
+    public void FfmpegProgress_WithAnOffset_CountsFromIt()
+    {
+        var reported = new List<double>();
+        var parser = new FfmpegProgress(TimeSpan.FromSeconds(20), new InlineProgress(reported.Add)) { Offset = TimeSpan.FromSeconds(40) };
+
+        foreach (var line in new[] { "out_time_us=39000000", "out_time_us=45000000", "out_time_us=50000000" })
+        {
+            parser.OnLine(line);
+        }
+
+        Assert.Equal([0, 25, 50], reported);
+    }
+
+    [Fact]
     public void SegmentListReader_ReturnsOnlyCompleteNewLines()
     {
         var file = Path.GetTempFileName();

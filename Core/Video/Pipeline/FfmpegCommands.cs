@@ -15,15 +15,18 @@ public static class FfmpegCommands
     public const string SegmentList = "segments.csv";
     public const string VideoFilterScript = "video-filters.txt";
 
-    /// <summary>Arguments for the single cutting pass, writing into <paramref name="workspace"/>.</summary>
+    /// <summary>
+    /// Arguments for the cutting pass, writing into <paramref name="workspace"/>. With a <paramref name="range"/>, only that
+    /// part of the input is read (<paramref name="plan"/> is then the chunk's segments; see <see cref="InputRange"/>).
+    /// </summary>
     public static IReadOnlyList<string> Segment(
         string input, TimeSpan inputDuration, IReadOnlyList<SegmentPlan> plan, EncodingPlan encoding,
-        VideoOptions options, string workspace)
+        VideoOptions options, string workspace, InputRange? range = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(encoding);
         ArgumentNullException.ThrowIfNull(options);
-        var cuts = string.Join(',', SegmentPlanner.CutPoints(plan).Select(Seconds));
+        var cuts = string.Join(',', (range?.Cuts ?? SegmentPlanner.CutPoints(plan)).Select(Seconds));
         var args = new List<string> { "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-progress", "pipe:1", "-nostats" };
         if (VideoInput.IsUrl(input))
         {
@@ -31,6 +34,7 @@ public static class FfmpegCommands
         }
 
         args.AddRange(InputAllowlist.InputOptions(input));
+        args.AddRange(range?.InputOptions() ?? []);
         args.AddRange(["-i", input, "-map", "0:v:0"]);
         if (encoding.HasAudio)
         {
@@ -68,6 +72,7 @@ public static class FfmpegCommands
             args.AddRange(["-segment_format_options", "movflags=+faststart"]);
         }
 
+        args.AddRange(range?.SegmentOptions() ?? []);
         args.AddRange(cuts.Length > 0
             ? ["-segment_times", cuts]
             : ["-segment_time", Seconds(inputDuration + TimeSpan.FromHours(1))]); // one segment: never cut
@@ -98,7 +103,7 @@ public static class FfmpegCommands
         {
             foreach (var segment in plan.Where(s => overlay.TextFor(s.Index) is not null))
             {
-                var end = segment.Index == plan.Count - 1 ? "1" : $"lt(t,{Seconds(segment.End)})";
+                var end = segment.Index == plan[^1].Index ? "1" : $"lt(t,{Seconds(segment.End)})";
                 filters.Add(DrawText(overlay.Style, fontFile, textFileFor(segment.Index), $"gte(t,{Seconds(segment.Start)})*{end}"));
             }
         }

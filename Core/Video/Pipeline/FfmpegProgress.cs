@@ -7,6 +7,9 @@ public sealed class FfmpegProgress(TimeSpan duration, IProgress<double>? progres
 {
     private double _last = -1;
 
+    /// <summary>Where the output's timestamps start: a chunk keeps the input's timeline, so it reports from its first read second.</summary>
+    public TimeSpan Offset { get; init; }
+
     public void OnLine(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
@@ -18,7 +21,7 @@ public sealed class FfmpegProgress(TimeSpan duration, IProgress<double>? progres
         if (line.StartsWith("out_time_us=", StringComparison.Ordinal)
             && long.TryParse(line.AsSpan(12), NumberStyles.Integer, CultureInfo.InvariantCulture, out var microseconds))
         {
-            Report(Math.Clamp(microseconds / 1_000_000.0 / duration.TotalSeconds * 100, 0, 100));
+            Report(Math.Clamp(((microseconds / 1_000_000.0) - Offset.TotalSeconds) / duration.TotalSeconds * 100, 0, 100));
         }
         else if (line == "progress=end")
         {

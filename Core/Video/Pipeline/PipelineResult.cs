@@ -3,6 +3,14 @@ using VideoAspire.Core.Video.Probing;
 
 namespace VideoAspire.Core.Video.Pipeline;
 
-/// <summary>What a finished run did: the probe, the plan, per-stream copy/encode decisions and the segments produced.</summary>
+/// <summary>
+/// What a finished run did: the probe, the whole job's plan, per-stream copy/encode decisions and the segments produced
+/// (those of <see cref="Chunk"/>, one of <see cref="ChunkCount"/>; a single pass is one chunk holding the whole plan).
+/// </summary>
 public sealed record PipelineResult(
-    MediaInfo Media, IReadOnlyList<SegmentPlan> Plan, EncodingPlan Encoding, IReadOnlyList<ProducedSegment> Segments);
+    MediaInfo Media, IReadOnlyList<SegmentPlan> Plan, EncodingPlan Encoding, IReadOnlyList<ProducedSegment> Segments)
+{
+    public ChunkPlan Chunk { get; init; } = ChunkPlanner.Whole(Plan);
+
+    public int ChunkCount { get; init; } = 1;
+}

@@ -8,4 +8,7 @@ public sealed record SegmentJobSpec(string Input, CuttingOptions Cutting, Output
 {
     /// <summary>Names the job folder (diagnostics only).</summary>
     public string JobId { get; init; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>One chunk of the job to cut; null cuts the whole plan in one pass.</summary>
+    public ChunkRequest? Chunk { get; init; }
 }

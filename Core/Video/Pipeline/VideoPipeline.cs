@@ -49,30 +49,39 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         var plan = SegmentPlanner.Plan(media.Duration, spec.Cutting);
         var encoding = EncodingPlan.Decide(media, spec.Mode, spec.Overlay.HasText);
         options.Value.Limits.CheckMemory(media, encoding);
+        var chunks = PipelineChunks.For(plan, encoding, spec.Chunk?.Budget);
+        var chunk = PipelineChunks.Pick(chunks, spec.Chunk);
         Log.PipelineStarting(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, encoding.CopyVideo, encoding.CopyAudio);
+        if (chunks.Count > 1)
+        {
+            Log.PipelineChunk(logger, spec.JobId, chunk.Index, chunks.Count, chunk.Start.TotalSeconds, chunk.End.TotalSeconds);
+        }
 
         using var workspace = JobWorkspace.Create(options.Value.WorkDirectory, spec.JobId);
         if (!encoding.CopyVideo)
         {
-            await WriteFilterScriptAsync(workspace, plan, spec.Overlay, cancellationToken);
+            await WriteFilterScriptAsync(workspace, chunk.Segments, spec.Overlay, cancellationToken);
         }
 
-        var produced = await CutAsync(spec, media, plan, encoding, workspace, onSegment, progress, cancellationToken);
-        EnsureComplete(media, produced);
+        var range = new InputRange(chunk, media.Video.FramesPerSecond);
+        var produced = await CutAsync(spec, range, encoding, workspace, onSegment, progress, cancellationToken);
+        EnsureComplete(chunk.Duration, produced);
         Log.PipelineFinished(logger, spec.JobId, produced.Count);
-        return new PipelineResult(media, plan, encoding, produced);
+        return new PipelineResult(media, plan, encoding, produced) { Chunk = chunk, ChunkCount = chunks.Count };
     }
 
+    /// <summary>Cuts <paramref name="range"/>'s chunk (the whole plan in a single pass), reading only its part of the input.</summary>
     private async Task<List<ProducedSegment>> CutAsync(
-        SegmentJobSpec spec, MediaInfo media, IReadOnlyList<SegmentPlan> plan, EncodingPlan encoding, JobWorkspace workspace,
+        SegmentJobSpec spec, InputRange range, EncodingPlan encoding, JobWorkspace workspace,
         Func<ProducedSegment, CancellationToken, ValueTask> onSegment, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var limits = options.Value.Limits;
-        var budget = limits.Budget(media.Duration, encoding);
+        var budget = limits.Budget(range.ReadLength, encoding);
         using var overBudget = new CancellationTokenSource(budget);
         using var ffmpegCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, overBudget.Token);
-        var progressParser = new FfmpegProgress(media.Duration, progress);
-        var arguments = FfmpegCommands.Segment(spec.Input, media.Duration, plan, encoding, options.Value, workspace.Directory);
+        var progressParser = new FfmpegProgress(range.ReadLength, progress) { Offset = range.ReadFrom };
+        var planned = range.Chunk.Segments;
+        var arguments = FfmpegCommands.Segment(spec.Input, range.ReadLength, planned, encoding, options.Value, workspace.Directory, range);
         var ffmpeg = ProcessRunner.RunAsync(new ProcessSpec(options.Value.FfmpegPath, arguments), progressParser.OnLine, ffmpegCancellation.Token);
         var list = new SegmentListReader(workspace.PathOf(FfmpegCommands.SegmentList));
         var produced = new List<ProducedSegment>();
@@ -89,10 +98,17 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
 
                 foreach (var entry in list.ReadNew())
                 {
+                    if (!range.Keeps(entry))
+                    {
+                        File.Delete(workspace.PathOf(entry.FileName)); // a chunk's lead-in or tail: another chunk's segment
+                        continue;
+                    }
+
                     // Re-encoded segments start exactly where planned (keyframes are forced there; the list's times
-                    // carry the encoder's B-frame delay). Copied ones start where ffmpeg found the keyframe.
-                    var start = !encoding.CopyVideo && produced.Count < plan.Count ? plan[produced.Count].Start : entry.Start;
-                    produced.Add(await AnnounceAsync(entry, produced.Count, start, spec.Thumbnails, workspace, onSegment, cancellationToken));
+                    // carry the encoder's B-frame delay). Copied ones (always the whole plan) start where ffmpeg found the keyframe.
+                    var start = !encoding.CopyVideo && produced.Count < planned.Count ? planned[produced.Count].Start : entry.Start;
+                    var index = planned[0].Index + produced.Count;
+                    produced.Add(await AnnounceAsync(entry, index, start, spec.Thumbnails, workspace, onSegment, cancellationToken));
                     producedBytes += produced[^1].SizeBytes;
                     if (producedBytes > limits.MaxOutputBytes)
                     {
@@ -160,13 +176,14 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         return segment with { Path = "", ThumbnailPath = null };
     }
 
-    private static void EnsureComplete(MediaInfo media, List<ProducedSegment> produced)
+    /// <summary>At least 90% of <paramref name="expected"/> (the input's declared duration, or a chunk's) must have been cut.</summary>
+    private static void EnsureComplete(TimeSpan expected, List<ProducedSegment> produced)
     {
         var total = TimeSpan.FromTicks(produced.Sum(s => s.Duration.Ticks));
-        if (produced.Count == 0 || total < (media.Duration * 0.9) - TimeSpan.FromSeconds(1))
+        if (produced.Count == 0 || total < (expected * 0.9) - TimeSpan.FromSeconds(1))
         {
             throw new MediaException(MediaErrorCode.TruncatedInput,
-                $"The input is truncated or damaged: it declares {media.Duration.TotalSeconds:0.#} s but only {total.TotalSeconds:0.#} s could be read.");
+                $"The input is truncated or damaged: it declares {expected.TotalSeconds:0.#} s but only {total.TotalSeconds:0.#} s could be read.");
         }
     }
 
@@ -174,12 +191,15 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         JobWorkspace workspace, IReadOnlyList<SegmentPlan> plan, TextOverlay overlay, CancellationToken cancellationToken)
     {
         string TextFile(int index) => workspace.PathOf($"text-{index:D4}.txt");
-        foreach (var segment in plan)
+
+        // One text for all segments is text 0 (FfmpegCommands.VideoFilters reads it there), whichever segments this run cuts.
+        var indexes = overlay.Mode == OverlayMode.PerSegment ? plan.Select(s => s.Index) : [0];
+        foreach (var index in indexes)
         {
-            if (overlay.TextFor(segment.Index) is { } text && (overlay.Mode == OverlayMode.PerSegment || segment.Index == 0))
+            if (overlay.TextFor(index) is { } text)
             {
                 // UTF-8 without BOM: drawtext would draw a BOM as a glyph.
-                await File.WriteAllTextAsync(TextFile(segment.Index), text, new UTF8Encoding(false), cancellationToken);
+                await File.WriteAllTextAsync(TextFile(index), text, new UTF8Encoding(false), cancellationToken);
             }
         }
 
