@@ -8,4 +8,7 @@ public sealed record SegmentJobSpec(string Input, CuttingOptions Cutting, Output
 {
     /// <summary>Names the job folder (diagnostics only).</summary>
     public string JobId { get; init; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>Which codecs the segments may have; <see cref="SegmentCodecs.H264"/> unless the job asks to keep them.</summary>
+    public SegmentCodecs Codecs { get; init; } = SegmentCodecs.H264;
 }

@@ -47,9 +47,10 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         var media = await prober.ProbeAsync(spec.Input, cancellationToken);
         options.Value.Limits.Check(media);
         var plan = SegmentPlanner.Plan(media.Duration, spec.Cutting);
-        var encoding = EncodingPlan.Decide(media, spec.Mode, spec.Overlay.HasText);
+        var encoding = EncodingPlan.Decide(media, spec.Mode, spec.Overlay.HasText, spec.Codecs);
         options.Value.Limits.CheckMemory(media, encoding);
-        Log.PipelineStarting(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, encoding.CopyVideo, encoding.CopyAudio);
+        Log.PipelineStarting(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, encoding.Video.InputCodec, encoding.Video.Decision,
+            encoding.Audio?.InputCodec ?? "none", encoding.Audio?.Decision ?? "none");
 
         using var workspace = JobWorkspace.Create(options.Value.WorkDirectory, spec.JobId);
         if (!encoding.CopyVideo)
