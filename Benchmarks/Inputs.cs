@@ -26,6 +26,31 @@ internal static class Inputs
         return file;
     }
 
+    /// <summary>
+    /// As an iPhone records: 1080p30 HEVC Main 10 ('hvc1') in QuickTime with a 90° display matrix, AAC audio, a keyframe
+    /// every second (x265 ultrafast; ffmpeg 5.1 writes the rotation only when stream-copying, hence the second pass).
+    /// </summary>
+    public static async Task<string> EnsureIphoneHevcAsync(string work, int seconds)
+    {
+        var file = Path.Combine(work, $"iphone-{seconds}s-1080p30-hevc10.mov");
+        if (File.Exists(file))
+        {
+            return file;
+        }
+
+        Console.WriteLine($"generating {file} ...");
+        var landscape = file + ".landscape.mov";
+        await Ffmpeg(
+            "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+            "-t", seconds.ToString(CultureInfo.InvariantCulture),
+            "-c:v", "libx265", "-preset", "ultrafast", "-pix_fmt", "yuv420p10le",
+            "-x265-params", "log-level=error:keyint=30:min-keyint=30:scenecut=0", "-tag:v", "hvc1", "-c:a", "aac", "-shortest", landscape);
+        await Ffmpeg("-i", landscape, "-c", "copy", "-metadata:s:v:0", "rotate=90", file + ".partial.mov");
+        File.Delete(landscape);
+        File.Move(file + ".partial.mov", file);
+        return file;
+    }
+
     public static async Task<string> FirstSecondsAsync(string work, string input, int seconds)
     {
         var file = Path.Combine(work, $"first-{seconds}s-{Path.GetFileName(input)}");

@@ -12,6 +12,7 @@ using VideoAspire.Core.Video.Planning;
 // Usage: dotnet run -c Release --project Benchmarks -- [--work DIR] [--runs N] [--seconds S]
 //        dotnet run -c Release --project Benchmarks -- cold-start BOOTSTRAP [BOOTSTRAP ...] [--runs N]
 //        dotnet run -c Release --project Benchmarks -- memory [--work DIR] [--seconds S] [--sizes 1080p,4K,8K]
+//        dotnet run -c Release --project Benchmarks -- codecs [--work DIR] [--runs N]   (the HEVC section of the default run alone)
 // Generates its inputs (cached in DIR), then times each variant N times and prints medians and ratios.
 if (args.FirstOrDefault() == "cold-start")
 {
@@ -47,6 +48,13 @@ if (memoryMode)
 }
 
 var report = new Report();
+if (args.FirstOrDefault() == "codecs")
+{
+    Console.WriteLine($"# VideoAspire HEVC codecs benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {runs} runs (median)");
+    await HevcCodecs.RunAsync(work, runs, report, RunCopyWithCodecsAsync);
+    return 0;
+}
+
 Console.WriteLine($"# VideoAspire pipeline benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {runs} runs per variant (median)");
 Console.WriteLine($"ffmpeg: {await Inputs.FfmpegVersionAsync()}");
 
@@ -71,6 +79,8 @@ var rawExact = await Report.TimeAsync("raw ffmpeg, same command and filters", Ma
 var exact = await Report.TimeAsync("pipeline, exact + overlay", Math.Max(1, runs - 1), () => RunPipelineAsync(sixty, OutputMode.Exact, overlay));
 report.Ratio("exact+overlay / raw", exact, rawExact, target: "<= 1.10", ok: exact / rawExact <= 1.10);
 
+await HevcCodecs.RunAsync(work, runs, report, RunCopyWithCodecsAsync);
+
 Console.WriteLine();
 report.PrintSummary();
 
@@ -81,7 +91,11 @@ Console.WriteLine($"\nPeak working set of this process over the whole run: {self
 return 0;
 
 async Task RunPipelineAsync(string input, OutputMode mode, TextOverlay textOverlay) =>
-    await pipeline.RunAsync(new SegmentJobSpec(input, CuttingOptions.Fixed(10), mode, textOverlay, Thumbnails: false),
-        (_, _) => ValueTask.CompletedTask, null, CancellationToken.None);
+    await RunSpecAsync(new SegmentJobSpec(input, CuttingOptions.Fixed(10), mode, textOverlay, Thumbnails: false));
+
+async Task RunCopyWithCodecsAsync(string input, SegmentCodecs codecs) =>
+    await RunSpecAsync(new SegmentJobSpec(input, CuttingOptions.Fixed(10), OutputMode.Copy, TextOverlay.None, Thumbnails: false) { Codecs = codecs });
+
+async Task RunSpecAsync(SegmentJobSpec spec) => await pipeline.RunAsync(spec, (_, _) => ValueTask.CompletedTask, null, CancellationToken.None);
 
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

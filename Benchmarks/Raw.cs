@@ -38,7 +38,9 @@ internal static class Raw
 
             await File.WriteAllTextAsync(Path.Combine(folder, FfmpegCommands.VideoFilterScript),
                 FfmpegCommands.VideoFilters(plan, overlay, options.FontFile, TextFile));
-            var arguments = FfmpegCommands.Segment(input, duration, plan, new EncodingPlan(false, false, true), options, folder);
+            var reencoded = new EncodingPlan(
+                StreamEncoding.ReEncoded("h264", "h264", "exact cuts and text overlay"), StreamEncoding.ReEncoded("aac", "aac", "the video is re-encoded"));
+            var arguments = FfmpegCommands.Segment(input, duration, plan, reencoded, options, folder);
             await VideoAspire.Core.Processes.ProcessRunner.RunAsync(
                 new VideoAspire.Core.Processes.ProcessSpec("ffmpeg", arguments), null, CancellationToken.None);
         });

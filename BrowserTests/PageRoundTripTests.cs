@@ -52,6 +52,7 @@ public sealed class PageRoundTripTests(PageHost host, TestVideos videos) : IClas
         await Expect(page.GetByTestId("job-status")).ToHaveTextAsync("completed", new() { Timeout = (float)JobTimeout.TotalMilliseconds });
         var produced = await page.GetByRole(AriaRole.List, new() { Name = "Segments", Exact = true }).GetByRole(AriaRole.Listitem).CountAsync();
         await Expect(page.GetByTestId("job-percent")).ToHaveTextAsync("100 %");
+        await Expect(page.GetByTestId("job-encoding")).ToContainTextAsync("re-encoded: text overlay"); // per stream, and why
         await page.ScreenshotAsync(new() { Path = PageHost.ScreenshotPath("page-3-results.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Play segment 1" }).ClickAsync();

@@ -30,8 +30,9 @@ internal static partial class Log
     public static partial void StaleWorkspacesRemoved(ILogger logger, int folders, int processes, string root);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
-        Message = "Job {JobId}: cutting {DurationSeconds} s into {SegmentCount} planned segments (copy video: {CopyVideo}, copy audio: {CopyAudio})")]
-    public static partial void PipelineStarting(ILogger logger, string jobId, double durationSeconds, int segmentCount, bool copyVideo, bool copyAudio);
+        Message = "Job {JobId}: cutting {DurationSeconds} s into {SegmentCount} planned segments (video {VideoCodec}: {VideoDecision}; audio {AudioCodec}: {AudioDecision})")]
+    public static partial void PipelineStarting(
+        ILogger logger, string jobId, double durationSeconds, int segmentCount, string videoCodec, string videoDecision, string audioCodec, string audioDecision);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Information,
         Message = "Job {JobId}: cutting chunk {ChunkIndex} of {ChunkCount} chunks, input {StartSeconds} s to {EndSeconds} s")]

@@ -9,13 +9,16 @@ namespace VideoAspire.Api.Jobs;
 /// <summary>
 /// A job for an uploaded video. Defaults (<see cref="JobRequestDefaults"/>): 10 s fixed segments, stream copy, no text, thumbnails on.
 /// Enums are strings: cutting.mode fixed|random, output copy|exact, overlay.mode none|allSegments|perSegment.
+/// codecs: h264 (the default: copy mode re-encodes any other video codec to H.264, what plays everywhere) or keep
+/// (copy mode keeps HEVC, AV1, VP9 and the audio codecs MP4 carries); any other value is a validation error.
 /// </summary>
 public sealed record CreateJobRequest(
     [property: Required, UploadId] string UploadId,
     CuttingOptions? Cutting = null,
     OutputMode Output = OutputMode.Copy,
     TextOverlay? Overlay = null,
-    bool Thumbnails = true);
+    bool Thumbnails = true,
+    string? Codecs = null);
 
 public sealed record JobView(
     string Id,
@@ -29,6 +32,7 @@ public sealed record JobView(
     double? InputDurationSeconds,
     JobErrorView? Error,
     JobOptionsView Options,
+    JobEncodingView? Encoding,
     IReadOnlyList<SegmentView> Segments);
 
 public sealed record JobErrorView(string Code, string Message);
@@ -37,7 +41,16 @@ public sealed record JobErrorView(string Code, string Message);
 /// The options a job runs with, in the request's shape. Api-owned views, not Core's option records: those also
 /// carry what only the pipeline needs (a colour in ffmpeg's syntax, derived flags), which is no part of the contract.
 /// </summary>
-public sealed record JobOptionsView(CuttingView Cutting, OutputMode Output, OverlayView Overlay, bool Thumbnails);
+public sealed record JobOptionsView(CuttingView Cutting, OutputMode Output, OverlayView Overlay, bool Thumbnails, SegmentCodecs Codecs);
+
+/// <summary>What a completed job did with each stream of its input (null until it completes); audio is null when the input has none.</summary>
+public sealed record JobEncodingView(StreamEncodingView Video, StreamEncodingView? Audio);
+
+/// <summary>
+/// One stream: copied or re-encoded, from which codec (ffprobe's name: h264, hevc, aac...) to which, and the decision
+/// in words: "copied", or "re-encoded: " and why ("exact cuts", "text overlay", "hevc is not h264 and codecs=h264").
+/// </summary>
+public sealed record StreamEncodingView(bool Copied, string InputCodec, string OutputCodec, string Decision);
 
 public sealed record CuttingView(
     CuttingMode Mode, double SegmentSeconds, double MinSeconds, double MaxSeconds, int Seed, double MinLastSegmentSeconds, int MaxSegments);

@@ -13,7 +13,7 @@ internal sealed class JobRequestValidator(VideoPipeline pipeline)
     public static Dictionary<string, string[]> ValidateCutting(CuttingOptions cutting) =>
         cutting.Validate().ToDictionary(e => $"cutting.{Camel(e.Key)}", e => e.Value);
 
-    /// <summary>Every option of a job: cutting, output and the overlay (its bounds, and that the font can draw its text).</summary>
+    /// <summary>Every option of a job: cutting, output, codecs and the overlay (its bounds, and that the font can draw its text).</summary>
     public Dictionary<string, string[]> Validate(JobOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -23,6 +23,11 @@ internal sealed class JobRequestValidator(VideoPipeline pipeline)
         if (!Enum.IsDefined(output))
         {
             errors["output"] = ["Must be copy or exact."];
+        }
+
+        if (!Enum.IsDefined(options.Codecs))
+        {
+            errors["codecs"] = ["Must be h264 (re-encode what is not H.264; plays everywhere) or keep (keep HEVC, AV1, VP9 when MP4 carries them)."];
         }
 
         var overlayErrors = overlay.Validate(cutting.MaxSegments);

@@ -1,5 +1,6 @@
 using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Storage;
+using VideoAspire.Core.Video.Pipeline;
 
 namespace VideoAspire.Api.Jobs;
 
@@ -21,7 +22,7 @@ internal static class JobViews
 
         return new JobView(job.Id, Status(job.Status), job.Stage, job.Progress, job.Method.ToWireName(), job.CreatedAt, job.StartedAt,
             job.CompletedAt, job.InputDurationSeconds, job.Error is { } e ? new JobErrorView(e.Code, e.Message) : null,
-            ToView(job.Options), segments);
+            ToView(job.Options), job.Encoding is { } encoding ? ToView(encoding) : null, segments);
     }
 
     public static JobOptionsView ToView(JobOptions options)
@@ -32,8 +33,18 @@ internal static class JobViews
                 cutting.MinLastSegmentSeconds, cutting.MaxSegments),
             options.Output,
             new OverlayView(overlay.Mode, overlay.Text, overlay.Texts, new OverlayStyleView(style.FontSize, style.Color, style.Position, style.Background)),
-            options.Thumbnails);
+            options.Thumbnails,
+            options.Codecs);
     }
+
+    public static JobEncodingView ToView(JobEncoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        return new JobEncodingView(ToView(encoding.Video), encoding.Audio is { } audio ? ToView(audio) : null);
+    }
+
+    private static StreamEncodingView ToView(StreamEncoding stream) =>
+        new(stream.Copy, stream.InputCodec, stream.OutputCodec, stream.Decision);
 
     public static JobSummary ToSummary(Job job) =>
         new(job.Id, Status(job.Status), job.Stage, job.Progress, job.Method.ToWireName(), job.CreatedAt, job.Segments.Count);

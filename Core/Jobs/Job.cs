@@ -42,6 +42,9 @@ public sealed record Job
 
     public double? InputDurationSeconds { get; init; }
 
+    /// <summary>Per stream, copied or re-encoded and why; set when the job completes (null before, and on older rows).</summary>
+    public JobEncoding? Encoding { get; init; }
+
     public JobError? Error { get; init; }
 
     /// <summary>Why the last attempt gave the job back (transient failure); kept for the message if the attempts run out.</summary>

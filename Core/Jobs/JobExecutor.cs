@@ -56,7 +56,11 @@ public sealed class JobExecutor(
         {
             var segments = new List<JobSegment>();
             var input = await urls.ForGetAsync(objects.Bucket, job.SourceKey, InputUrlLifetime);
-            var spec = new SegmentJobSpec(input, job.Options.Cutting, job.Options.Output, job.Options.Overlay, job.Options.Thumbnails) { JobId = job.Id };
+            var spec = new SegmentJobSpec(input, job.Options.Cutting, job.Options.Output, job.Options.Overlay, job.Options.Thumbnails)
+            {
+                JobId = job.Id,
+                Codecs = job.Options.Codecs,
+            };
             var result = await pipeline.RunAsync(spec, async (segment, ct) =>
             {
                 segments.Add(await StoreAsync(job, segment, ct));
@@ -64,7 +68,7 @@ public sealed class JobExecutor(
             }, progress, linked.Token);
 
             await progress.DisposeAsync();
-            if (!await CommitAsync(job, segments, result.Media.Duration.TotalSeconds))
+            if (!await CommitAsync(job, segments, result.Media.Duration.TotalSeconds, JobEncoding.From(result.Encoding)))
             {
                 return await LostAsync(job);
             }
@@ -128,11 +132,11 @@ public sealed class JobExecutor(
     /// try may have applied even though its answer was lost (a timeout, or an SDK retry refused by the condition the
     /// first try already changed), and a completed job's segments must never be removed.
     /// </summary>
-    private async Task<bool> CommitAsync(Job job, IReadOnlyList<JobSegment> segments, double durationSeconds)
+    private async Task<bool> CommitAsync(Job job, IReadOnlyList<JobSegment> segments, double durationSeconds, JobEncoding encoding)
     {
         try
         {
-            if (await jobs.CompleteAsync(job.Id, job.Attempt, segments, durationSeconds, CancellationToken.None))
+            if (await jobs.CompleteAsync(job.Id, job.Attempt, segments, durationSeconds, encoding, CancellationToken.None))
             {
                 return true;
             }

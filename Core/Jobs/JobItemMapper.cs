@@ -25,6 +25,11 @@ internal static class JobItemMapper
             [JobsTableSchema.Options] = new(JsonSerializer.Serialize(job.Options, JobJson.TypeInfo<JobOptions>())),
             [JobsTableSchema.Segments] = new(JsonSerializer.Serialize(job.Segments, JobJson.TypeInfo<IReadOnlyList<JobSegment>>())),
         };
+        if (job.Encoding is not null)
+        {
+            item[JobsTableSchema.Encoding] = new(JsonSerializer.Serialize(job.Encoding, JobJson.TypeInfo<JobEncoding>()));
+        }
+
         if (job.Status is JobStatus.Queued or JobStatus.Processing)
         {
             item[JobsTableSchema.Unfinished] = new(Method(job.Method));
@@ -53,6 +58,8 @@ internal static class JobItemMapper
         HeartbeatAt = OptionalTimestamp(item, JobsTableSchema.HeartbeatAt),
         InputDurationSeconds = item.TryGetValue(JobsTableSchema.InputDuration, out var d) && d.N is { } n
             ? double.Parse(n, CultureInfo.InvariantCulture) : null,
+        Encoding = item.TryGetValue(JobsTableSchema.Encoding, out var e) && e.S is { } encoding
+            ? JsonSerializer.Deserialize(encoding, JobJson.TypeInfo<JobEncoding>()) : null,
         Error = OptionalError(item, JobsTableSchema.ErrorCode, JobsTableSchema.ErrorMessage),
         LastError = OptionalError(item, JobsTableSchema.LastErrorCode, JobsTableSchema.LastErrorMessage),
     };

@@ -25,6 +25,7 @@ public static class JobJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = JobJsonContext.Default };
         options.Converters.Add(new JsonStringEnumConverter<CuttingMode>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<OutputMode>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<SegmentCodecs>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<OverlayMode>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<OverlayPosition>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.Converters.Add(new JsonStringEnumConverter<OverlayBackground>(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
@@ -34,6 +35,7 @@ public static class JobJson
 }
 
 [JsonSerializable(typeof(JobOptions))]
+[JsonSerializable(typeof(JobEncoding))]
 [JsonSerializable(typeof(List<JobSegment>))]
 [JsonSerializable(typeof(IReadOnlyList<JobSegment>))]
 [JsonSerializable(typeof(ProcessorEvent))]

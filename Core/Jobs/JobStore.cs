@@ -135,17 +135,20 @@ public sealed class JobStore(
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
     }
 
+    /// <summary>PROCESSING (this attempt) -> COMPLETED with the segments, the input's duration and what was done to each stream.</summary>
     public async Task<bool> CompleteAsync(
-        string jobId, int attempt, IReadOnlyList<JobSegment> segments, double inputDurationSeconds, CancellationToken cancellationToken)
+        string jobId, int attempt, IReadOnlyList<JobSegment> segments, double inputDurationSeconds, JobEncoding encoding,
+        CancellationToken cancellationToken)
     {
         var now = Timestamp(timeProvider.GetUtcNow());
-        var update = Finished("SET #status = :completed, #stage = :stage, #progress = :hundred, #segments = :segments, #duration = :duration, #completed_at = :now, #updated = :now")
+        var update = Finished("SET #status = :completed, #stage = :stage, #progress = :hundred, #segments = :segments, #duration = :duration, #encoding = :encoding, #completed_at = :now, #updated = :now")
             .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#progress", JobsTableSchema.Progress)
-            .Name("#segments", JobsTableSchema.Segments).Name("#duration", JobsTableSchema.InputDuration)
+            .Name("#segments", JobsTableSchema.Segments).Name("#duration", JobsTableSchema.InputDuration).Name("#encoding", JobsTableSchema.Encoding)
             .Name("#completed_at", JobsTableSchema.CompletedAt).Name("#updated", JobsTableSchema.UpdatedAt)
             .Value(":completed", Status(JobStatus.Completed)).Value(":stage", JobStages.Completed).Value(":hundred", Number(100))
             .Value(":segments", System.Text.Json.JsonSerializer.Serialize(segments, JobJson.TypeInfo<IReadOnlyList<JobSegment>>()))
-            .Value(":duration", Number(inputDurationSeconds)).Value(":now", now);
+            .Value(":duration", Number(inputDurationSeconds)).Value(":now", now)
+            .Value(":encoding", System.Text.Json.JsonSerializer.Serialize(encoding, JobJson.TypeInfo<JobEncoding>()));
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
     }
 

@@ -23,6 +23,9 @@ public static class JobsTableSchema
     public const string CompletedAt = "completed_at";
     public const string HeartbeatAt = "heartbeat_at";
     public const string InputDuration = "input_duration";
+
+    /// <summary>Per stream, copied or re-encoded and why (JSON of <see cref="JobEncoding"/>); written with COMPLETED.</summary>
+    public const string Encoding = "encoding";
     public const string ErrorCode = "error_code";
     public const string ErrorMessage = "error_message";
 

@@ -56,6 +56,21 @@ public sealed class TestVideos : IAsyncDisposable
         await Run(["-i", landscape, "-c", "copy", "-metadata:s:v:0", "rotate=90", file]);
     });
 
+    /// <summary>
+    /// As an iPhone records: HEVC Main 10 ('hvc1') in QuickTime with a 90° display matrix and AAC audio; 6 s of 640x360,
+    /// a keyframe every second (libx265 ultrafast: about 4 s to make).
+    /// </summary>
+    public Task<string> IphoneHevcAsync() => GetAsync("iphone-hevc.mov", async file =>
+    {
+        var landscape = await Slow("hevc-landscape-6s.mov", 6,
+            ["-c:v", "libx265", "-preset", "ultrafast", "-pix_fmt", "yuv420p10le", "-x265-params", "log-level=error:keyint=30:min-keyint=30:scenecut=0",
+             "-tag:v", "hvc1", "-c:a", "aac"]);
+        await Run(["-i", landscape, "-c", "copy", "-metadata:s:v:0", "rotate=90", file]); // ffmpeg 5.1 writes rotation only when copying
+    });
+
+    /// <summary>The same HEVC in Matroska, which has no sample entry: copied into MP4, ffmpeg tags it 'hev1' unless told otherwise.</summary>
+    public Task<string> MatroskaHevcAsync() => GetAsync("hevc.mkv", async file => await Run(["-i", await IphoneHevcAsync(), "-c", "copy", file]));
+
     /// <summary>Variable frame rate: frames dropped unevenly, timestamps kept.</summary>
     public Task<string> VariableFrameRateAsync() => GetAsync("vfr.mp4", file => Run(
         ["-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",

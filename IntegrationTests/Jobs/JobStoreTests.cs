@@ -14,6 +14,7 @@ namespace VideoAspire.IntegrationTests.Jobs;
 /// <summary>The job store against real DynamoDB: every transition conditional, no lost update.</summary>
 public sealed class JobStoreTests : IAsyncLifetime
 {
+    private static readonly JobEncoding Copied = new(StreamEncoding.Copied("h264"), StreamEncoding.Copied("aac"));
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly ServiceProvider _services;
     private readonly JobStore _store;
@@ -86,7 +87,7 @@ public sealed class JobStoreTests : IAsyncLifetime
         var second = (await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
 
         var staleProgress = await _store.ReportProgressAsync(job.Id, first.Attempt, JobStages.Cutting, 50, TestContext.Current.CancellationToken);
-        var staleComplete = await _store.CompleteAsync(job.Id, first.Attempt, [], 30, TestContext.Current.CancellationToken);
+        var staleComplete = await _store.CompleteAsync(job.Id, first.Attempt, [], 30, Copied, TestContext.Current.CancellationToken);
         var currentProgress = await _store.ReportProgressAsync(job.Id, second.Attempt, JobStages.Cutting, 40, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, second.Attempt);
@@ -104,12 +105,13 @@ public sealed class JobStoreTests : IAsyncLifetime
         var claimed = (await _store.TryClaimAsync(job.Id, TestContext.Current.CancellationToken))!;
         JobSegment[] segments = [new(0, 0, 10, 1234, StorageLayout.SegmentKey(job.Id, 1, 0), null)];
 
-        Assert.True(await _store.CompleteAsync(job.Id, claimed.Attempt, segments, 10, TestContext.Current.CancellationToken));
+        Assert.True(await _store.CompleteAsync(job.Id, claimed.Attempt, segments, 10, Copied, TestContext.Current.CancellationToken));
         Assert.False(await _store.FailAsync(job.Id, claimed.Attempt, new JobError("late", "too late"), TestContext.Current.CancellationToken));
         var stored = (await _store.GetAsync(job.Id, TestContext.Current.CancellationToken))!;
 
         Assert.Equal((JobStatus.Completed, 100.0, 10.0), (stored.Status, stored.Progress, stored.InputDurationSeconds));
         Assert.Equal(segments, stored.Segments);
+        Assert.Equal(Copied, stored.Encoding);
         Assert.Null(stored.Error);
     }
 
@@ -191,7 +193,7 @@ public sealed class JobStoreTests : IAsyncLifetime
 
         await _store.TryClaimAsync(processing.Id, TestContext.Current.CancellationToken);
         var claimed = await _store.TryClaimAsync(done.Id, TestContext.Current.CancellationToken);
-        await _store.CompleteAsync(done.Id, claimed!.Attempt, [], 1, TestContext.Current.CancellationToken);
+        await _store.CompleteAsync(done.Id, claimed!.Attempt, [], 1, Copied, TestContext.Current.CancellationToken);
 
         var ids = (await _store.ListUnfinishedIdsAsync(ProcessingMethod.InProcess, TestContext.Current.CancellationToken)).ToHashSet();
         Assert.Contains(queued.Id, ids);
@@ -262,7 +264,7 @@ public sealed class JobStoreTests : IAsyncLifetime
         await _store.CreateAsync(completed, TestContext.Current.CancellationToken);
         await _store.CreateAsync(failed, TestContext.Current.CancellationToken);
         var claimed = (await _store.TryClaimAsync(completed.Id, TestContext.Current.CancellationToken))!;
-        Assert.True(await _store.CompleteAsync(completed.Id, claimed.Attempt, [], 1, TestContext.Current.CancellationToken));
+        Assert.True(await _store.CompleteAsync(completed.Id, claimed.Attempt, [], 1, Copied, TestContext.Current.CancellationToken));
         Assert.True(await _store.FailAsync(failed.Id, null, new JobError("dispatch_failed", "no worker"), TestContext.Current.CancellationToken));
 
         var dynamoDb = _services.GetRequiredService<Amazon.DynamoDBv2.IAmazonDynamoDB>();

@@ -45,9 +45,9 @@ internal sealed class PipelineHarness : IDisposable
     public async Task<PipelineResult> RunAsync(
         string input, CuttingOptions cutting, OutputMode mode = OutputMode.Copy, TextOverlay? overlay = null,
         bool thumbnails = false, CancellationToken? cancellationToken = null,
-        Func<ProducedSegment, ValueTask>? onSegment = null, ChunkRequest? chunk = null)
+        Func<ProducedSegment, ValueTask>? onSegment = null, ChunkRequest? chunk = null, SegmentCodecs codecs = SegmentCodecs.H264)
     {
-        var spec = new SegmentJobSpec(input, cutting, mode, overlay ?? TextOverlay.None, thumbnails) { Chunk = chunk };
+        var spec = new SegmentJobSpec(input, cutting, mode, overlay ?? TextOverlay.None, thumbnails) { Chunk = chunk, Codecs = codecs };
         var progress = new SynchronousProgress(p => { lock (Progress) { Progress.Add(p); } });
         return await Pipeline.RunAsync(spec, async (segment, _) =>
         {

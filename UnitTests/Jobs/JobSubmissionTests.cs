@@ -60,6 +60,36 @@ public sealed class JobSubmissionTests : IDisposable
         Assert.Empty(_dynamoDb.Recorder.Calls);
     }
 
+    [Theory]
+    [InlineData("hevc")]
+    [InlineData("")]
+    [InlineData("1")]
+    public async Task Submit_UnknownCodecs_IsAFieldErrorNamedCodecs(string codecs)
+    {
+        var request = new CreateJobRequest(UploadId, Codecs: codecs);
+
+        var result = await Submission.SubmitAsync(User, request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["codecs"], result.Invalid!.ProblemDetails.Errors.Keys);
+        Assert.Equal("validation_failed", result.Invalid.ProblemDetails.Extensions["code"]);
+        Assert.Empty(_s3.Recorder.Calls);
+    }
+
+    [Theory]
+    [InlineData(null, SegmentCodecs.H264)]
+    [InlineData("h264", SegmentCodecs.H264)]
+    [InlineData("keep", SegmentCodecs.Keep)]
+    [InlineData("Keep", SegmentCodecs.Keep)]
+    public async Task Submit_Codecs_IsStoredOnTheJob(string? codecs, SegmentCodecs stored)
+    {
+        StoredUploadIs(1000, 1000);
+        _dynamoDb.Recorder.Answer = (_, _) => Task.FromResult(new PutItemResponse());
+
+        var result = await Submission.SubmitAsync(User, new CreateJobRequest(UploadId, Codecs: codecs), TestContext.Current.CancellationToken);
+
+        Assert.Equal(stored, result.Value!.Options.Codecs);
+    }
+
     [Fact]
     public async Task Submit_NoSuchUploadForTheCaller_Is404UploadNotFoundAndWritesNoJob()
     {

@@ -14,10 +14,11 @@ public sealed class FfmpegCommandsTests
     [Fact]
     public void Segment_CopyMode_CopiesStreamsAndCutsAtThePlannedTimes()
     {
-        var args = FfmpegCommands.Segment("in.mp4", TimeSpan.FromSeconds(30), Plan, new EncodingPlan(true, true, true), new VideoOptions(), "/w");
+        var args = FfmpegCommands.Segment("in.mp4", TimeSpan.FromSeconds(30), Plan, EncodingPlans.Of(true, true, true), new VideoOptions(), "/w");
 
         Assert.Equal("copy", After(args, "-c:v"));
         Assert.Equal("copy", After(args, "-c:a"));
+        Assert.DoesNotContain("-tag:v", args);
         Assert.Equal("10,20", After(args, "-segment_times"));
         Assert.DoesNotContain("-force_key_frames", args);
         Assert.DoesNotContain("-segment_format_options", args);
@@ -25,9 +26,20 @@ public sealed class FfmpegCommandsTests
     }
 
     [Fact]
+    public void Segment_CopiedHevc_IsTaggedHvc1()
+    {
+        var hevc = new EncodingPlan(StreamEncoding.Copied("hevc"), StreamEncoding.Copied("aac"));
+
+        var args = FfmpegCommands.Segment("in.mkv", TimeSpan.FromSeconds(30), Plan, hevc, new VideoOptions(), "/w");
+
+        Assert.Equal("copy", After(args, "-c:v"));
+        Assert.Equal("hvc1", After(args, "-tag:v"));
+    }
+
+    [Fact]
     public void Segment_Reencode_ForcesKeyframesAtTheCuts()
     {
-        var args = FfmpegCommands.Segment("in.mp4", TimeSpan.FromSeconds(30), Plan, new EncodingPlan(false, false, true), new VideoOptions(), "/w");
+        var args = FfmpegCommands.Segment("in.mp4", TimeSpan.FromSeconds(30), Plan, EncodingPlans.Of(false, false, true), new VideoOptions(), "/w");
 
         Assert.Equal("libx264", After(args, "-c:v"));
         Assert.Equal("10,20", After(args, "-force_key_frames"));
@@ -39,7 +51,7 @@ public sealed class FfmpegCommandsTests
     [Fact]
     public void Segment_NoAudio_MapsOnlyVideo()
     {
-        var args = FfmpegCommands.Segment("in.mp4", TimeSpan.FromSeconds(30), Plan, new EncodingPlan(true, false, false), new VideoOptions(), "/w");
+        var args = FfmpegCommands.Segment("in.mp4", TimeSpan.FromSeconds(30), Plan, EncodingPlans.Of(true, false, false), new VideoOptions(), "/w");
 
         Assert.DoesNotContain("0:a:0", args);
         Assert.DoesNotContain("-c:a", args);
@@ -50,7 +62,7 @@ public sealed class FfmpegCommandsTests
     {
         var single = SegmentPlanner.Plan(TimeSpan.FromSeconds(5), CuttingOptions.Fixed(10));
 
-        var args = FfmpegCommands.Segment("in.mp4", TimeSpan.FromSeconds(5), single, new EncodingPlan(true, true, true), new VideoOptions(), "/w");
+        var args = FfmpegCommands.Segment("in.mp4", TimeSpan.FromSeconds(5), single, EncodingPlans.Of(true, true, true), new VideoOptions(), "/w");
 
         Assert.DoesNotContain("-segment_times", args);
         Assert.Equal("3605", After(args, "-segment_time"));
@@ -60,7 +72,7 @@ public sealed class FfmpegCommandsTests
     public void Segment_UrlInput_ReconnectsOnNetworkErrors()
     {
         var args = FfmpegCommands.Segment("https://bucket.example/v.mp4?X-Amz-Signature=abc", TimeSpan.FromSeconds(30), Plan,
-            new EncodingPlan(true, true, true), new VideoOptions(), "/w");
+            EncodingPlans.Of(true, true, true), new VideoOptions(), "/w");
 
         Assert.True(args.ToList().IndexOf("-reconnect") < args.ToList().IndexOf("-i"));
     }

@@ -64,7 +64,7 @@ public sealed class InputRangeTests
     {
         var range = new InputRange(Chunks[1], 25);
 
-        var args = FfmpegCommands.Segment("in.mp4", range.ReadLength, Chunks[1].Segments, new EncodingPlan(false, false, true), new VideoOptions(), "/w", range);
+        var args = FfmpegCommands.Segment("in.mp4", range.ReadLength, Chunks[1].Segments, EncodingPlans.Of(false, false, true), new VideoOptions(), "/w", range);
 
         Assert.True(args.ToList().IndexOf("-ss") < args.ToList().IndexOf("-i"));
         Assert.Equal("20,30,40", After(args, "-force_key_frames"));

@@ -10,8 +10,8 @@ namespace VideoAspire.UnitTests.Video;
 /// <summary>The memory gate: a re-encode that would not fit the Processor's memory is refused from the probe.</summary>
 public sealed class MediaLimitsMemoryTests
 {
-    private static readonly EncodingPlan Reencode = new(CopyVideo: false, CopyAudio: false, HasAudio: true);
-    private static readonly EncodingPlan Copy = new(CopyVideo: true, CopyAudio: true, HasAudio: true);
+    private static readonly EncodingPlan Reencode = EncodingPlans.Of(copyVideo: false, copyAudio: false, hasAudio: true);
+    private static readonly EncodingPlan Copy = EncodingPlans.Of(copyVideo: true, copyAudio: true, hasAudio: true);
 
     [Theory]
     [InlineData(1920, 1080, 398)]

@@ -37,8 +37,8 @@ public sealed class MediaLimitsTests
     {
         var limits = new MediaLimits();
 
-        var copy = limits.Budget(TimeSpan.FromMinutes(10), new EncodingPlan(CopyVideo: true, CopyAudio: true, HasAudio: true));
-        var encode = limits.Budget(TimeSpan.FromMinutes(10), new EncodingPlan(CopyVideo: false, CopyAudio: true, HasAudio: true));
+        var copy = limits.Budget(TimeSpan.FromMinutes(10), EncodingPlans.Of(copyVideo: true, copyAudio: true, hasAudio: true));
+        var encode = limits.Budget(TimeSpan.FromMinutes(10), EncodingPlans.Of(copyVideo: false, copyAudio: true, hasAudio: true));
 
         Assert.Equal(TimeSpan.FromMinutes(1) + TimeSpan.FromMinutes(5), copy);
         Assert.Equal(TimeSpan.FromMinutes(1) + TimeSpan.FromMinutes(50), encode);

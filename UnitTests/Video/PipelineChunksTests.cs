@@ -10,8 +10,8 @@ public sealed class PipelineChunksTests
     [Fact]
     public void For_CopyJob_IsOnePassWhateverTheBudget()
     {
-        var copy = PipelineChunks.For(Plan, new EncodingPlan(true, true, true), TimeSpan.FromSeconds(20));
-        var exact = PipelineChunks.For(Plan, new EncodingPlan(false, false, true), TimeSpan.FromSeconds(20));
+        var copy = PipelineChunks.For(Plan, EncodingPlans.Of(true, true, true), TimeSpan.FromSeconds(20));
+        var exact = PipelineChunks.For(Plan, EncodingPlans.Of(false, false, true), TimeSpan.FromSeconds(20));
 
         Assert.Equal(Plan, Assert.Single(copy).Segments);
         Assert.Equal(3, exact.Count);

@@ -5,32 +5,6 @@ namespace VideoAspire.UnitTests.Video;
 
 public sealed class PipelinePartsTests
 {
-    private static MediaInfo Media(string video, string? audio) => new(
-        "mov,mp4", TimeSpan.FromSeconds(30), new VideoStreamInfo(video, 640, 360, 30, 0, false),
-        audio is null ? null : new AudioStreamInfo(audio, 48000, 2), 1000);
-
-    [Theory]
-    [InlineData("h264", "aac", OutputMode.Copy, false, true, true)]
-    [InlineData("h264", "mp3", OutputMode.Copy, false, true, true)]
-    [InlineData("h264", "opus", OutputMode.Copy, false, true, false)]
-    [InlineData("h264", "pcm_s16le", OutputMode.Copy, false, true, false)]
-    [InlineData("vp9", "opus", OutputMode.Copy, false, false, false)]
-    [InlineData("h264", "aac", OutputMode.Exact, false, false, false)]
-    [InlineData("h264", "aac", OutputMode.Copy, true, false, false)]
-    public void EncodingPlan_Decide_CopiesOnlyWhatMp4PlaysAndTheJobAllows(
-        string video, string audio, OutputMode mode, bool overlay, bool copyVideo, bool copyAudio)
-    {
-        var plan = EncodingPlan.Decide(Media(video, audio), mode, overlay);
-
-        Assert.Equal((copyVideo, copyAudio, true), (plan.CopyVideo, plan.CopyAudio, plan.HasAudio));
-    }
-
-    [Fact]
-    public void EncodingPlan_NoAudio_HasNoAudio()
-    {
-        Assert.False(EncodingPlan.Decide(Media("h264", null), OutputMode.Copy, false).HasAudio);
-    }
-
     [Fact]
     public void FfmpegProgress_ReportsRisingPercentagesAndEndsAt100()
     {

@@ -44,6 +44,10 @@ public static class FfmpegCommands
         if (encoding.CopyVideo)
         {
             args.AddRange(["-c:v", "copy"]);
+            if (encoding.VideoTag is { } tag)
+            {
+                args.AddRange(["-tag:v", tag]);
+            }
         }
         else
         {

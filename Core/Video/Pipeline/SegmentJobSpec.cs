@@ -11,4 +11,7 @@ public sealed record SegmentJobSpec(string Input, CuttingOptions Cutting, Output
 
     /// <summary>One chunk of the job to cut; null cuts the whole plan in one pass.</summary>
     public ChunkRequest? Chunk { get; init; }
+
+    /// <summary>Which codecs the segments may have; <see cref="SegmentCodecs.H264"/> unless the job asks to keep them.</summary>
+    public SegmentCodecs Codecs { get; init; } = SegmentCodecs.H264;
 }

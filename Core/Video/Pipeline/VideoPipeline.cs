@@ -47,11 +47,12 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         var media = await prober.ProbeAsync(spec.Input, cancellationToken);
         options.Value.Limits.Check(media);
         var plan = SegmentPlanner.Plan(media.Duration, spec.Cutting);
-        var encoding = EncodingPlan.Decide(media, spec.Mode, spec.Overlay.HasText);
+        var encoding = EncodingPlan.Decide(media, spec.Mode, spec.Overlay.HasText, spec.Codecs);
         options.Value.Limits.CheckMemory(media, encoding);
         var chunks = PipelineChunks.For(plan, encoding, spec.Chunk?.Budget);
         var chunk = PipelineChunks.Pick(chunks, spec.Chunk);
-        Log.PipelineStarting(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, encoding.CopyVideo, encoding.CopyAudio);
+        Log.PipelineStarting(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, encoding.Video.InputCodec, encoding.Video.Decision,
+            encoding.Audio?.InputCodec ?? "none", encoding.Audio?.Decision ?? "none");
         if (chunks.Count > 1)
         {
             Log.PipelineChunk(logger, spec.JobId, chunk.Index, chunks.Count, chunk.Start.TotalSeconds, chunk.End.TotalSeconds);

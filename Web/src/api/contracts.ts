@@ -34,11 +34,13 @@ export type CompletedUploadResponse = Wire<Schemas['CompletedUploadResponse']>;
 export type OverlayMode = Schemas['OverlayMode'];
 export type OverlayPosition = Schemas['OverlayPosition'];
 export type OverlayBackground = Schemas['OverlayBackground'];
+export type SegmentCodecs = Schemas['SegmentCodecs'];
 /** Without the read-only properties the Core records expose (hasText, ffmpegColor): the Api ignores them on input. */
 export type CreateJobRequest = Wire<Schemas['CreateJobRequest']>;
 
 export type SegmentView = Wire<Schemas['SegmentView']>;
 export type JobView = Wire<Schemas['JobView']>;
+export type StreamEncodingView = Schemas['StreamEncodingView'];
 export type JobSummary = Wire<Schemas['JobSummary']>;
 export type JobPage = Wire<Schemas['JobPage']>;
 

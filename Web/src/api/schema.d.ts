@@ -280,6 +280,8 @@ export interface components {
         /**
          * @description A job for an uploaded video. Defaults (JobRequestDefaults): 10 s fixed segments, stream copy, no text, thumbnails on.
          *     Enums are strings: cutting.mode fixed|random, output copy|exact, overlay.mode none|allSegments|perSegment.
+         *     codecs: h264 (the default: copy mode re-encodes any other video codec to H.264, what plays everywhere) or keep
+         *     (copy mode keeps HEVC, AV1, VP9 and the audio codecs MP4 carries); any other value is a validation error.
          */
         CreateJobRequest: {
             uploadId: string;
@@ -288,6 +290,7 @@ export interface components {
             overlay?: null | components["schemas"]["TextOverlay"];
             /** @default true */
             thumbnails: boolean;
+            codecs?: null | string;
         };
         /** @description What the client declares about the file it will upload. */
         CreateUploadRequest: {
@@ -371,6 +374,11 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** @description What a completed job did with each stream of its input (null until it completes); audio is null when the input has none. */
+        JobEncodingView: {
+            video: components["schemas"]["StreamEncodingView"];
+            audio: null | components["schemas"]["StreamEncodingView"];
+        };
         JobErrorView: {
             code: string;
             message: string;
@@ -384,6 +392,7 @@ export interface components {
             output: components["schemas"]["OutputMode"];
             overlay: components["schemas"]["OverlayView"];
             thumbnails: boolean;
+            codecs: components["schemas"]["SegmentCodecs"];
         };
         JobPage: {
             items: components["schemas"]["JobSummary"][];
@@ -418,6 +427,7 @@ export interface components {
             inputDurationSeconds: null | number | string;
             error: null | components["schemas"]["JobErrorView"];
             options: components["schemas"]["JobOptionsView"];
+            encoding: null | components["schemas"]["JobEncodingView"];
             segments: components["schemas"]["SegmentView"][];
         };
         JsonElement: unknown;
@@ -517,6 +527,11 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
         };
+        /**
+         * @description Which codecs a job's segments may have (the job option `codecs`). It matters in copy mode only.
+         * @enum {unknown}
+         */
+        SegmentCodecs: "h264" | "keep";
         /** @description A stored segment with presigned download links (valid for Jobs:DownloadUrlLifetime). */
         SegmentView: {
             /** Format: int32 */
@@ -535,6 +550,16 @@ export interface components {
             eventType?: null | string;
             eventId?: null | string;
             reconnectionInterval?: null | string;
+        };
+        /**
+         * @description One stream: copied or re-encoded, from which codec (ffprobe's name: h264, hevc, aac...) to which, and the decision
+         *     in words: "copied", or "re-encoded: " and why ("exact cuts", "text overlay", "hevc is not h264 and codecs=h264").
+         */
+        StreamEncodingView: {
+            copied: boolean;
+            inputCodec: string;
+            outputCodec: string;
+            decision: string;
         };
         /**
          * @description Text burned onto segments: none, one for all, or one per segment. Bounded so a job stays small: it is one
