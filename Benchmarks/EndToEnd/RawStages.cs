@@ -1,6 +1,7 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using VideoAspire.Core.Processes;
+using VideoAspire.Core.Storage;
 using VideoAspire.Core.Video;
 using VideoAspire.Core.Video.Overlays;
 using VideoAspire.Core.Video.Pipeline;
@@ -53,6 +54,14 @@ internal sealed class RawStages(IAmazonS3 s3, string bucket, VideoOptions option
         await ProcessRunner.RunAsync(new ProcessSpec(options.FfmpegPath,
             FfmpegCommands.Segment(url, duration, plan, encoding, options, folder)), null, CancellationToken.None);
     }
+
+    /// <summary>
+    /// Stores every segment of the last cut through <see cref="ObjectStore.PutFileAsync"/> (what the job uses) on the
+    /// given store, at most <paramref name="parallelism"/> at a time: the SDK's own cost against the plain PUTs.
+    /// </summary>
+    public async Task SdkPutAllAsync(ObjectStore store, string prefix, int parallelism) =>
+        await Parallel.ForEachAsync(Segments.Index(), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (item, ct) =>
+            await store.PutFileAsync($"{prefix}{item.Index:D4}.mp4", item.Item, "video/mp4", ct));
 
     /// <summary>PUTs every segment of the last cut under <paramref name="prefix"/>, at most <paramref name="parallelism"/> at a time.</summary>
     public async Task PutAllAsync(string prefix, int parallelism)
