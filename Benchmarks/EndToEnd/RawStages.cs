@@ -56,12 +56,15 @@ internal sealed class RawStages(IAmazonS3 s3, string bucket, VideoOptions option
     }
 
     /// <summary>
-    /// Stores every segment of the last cut through <see cref="ObjectStore.PutFileAsync"/> (what the job uses) on the
+    /// Stores every segment of the last cut through <see cref="ObjectStore.PutStreamAsync"/> (what the job uses) on the
     /// given store, at most <paramref name="parallelism"/> at a time: the SDK's own cost against the plain PUTs.
     /// </summary>
     public async Task SdkPutAllAsync(ObjectStore store, string prefix, int parallelism) =>
         await Parallel.ForEachAsync(Segments.Index(), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (item, ct) =>
-            await store.PutFileAsync($"{prefix}{item.Index:D4}.mp4", item.Item, "video/mp4", ct));
+        {
+            await using var file = File.OpenRead(item.Item);
+            await store.PutStreamAsync($"{prefix}{item.Index:D4}.mp4", file, "video/mp4", ct);
+        });
 
     /// <summary>PUTs every segment of the last cut under <paramref name="prefix"/>, at most <paramref name="parallelism"/> at a time.</summary>
     public async Task PutAllAsync(string prefix, int parallelism)
