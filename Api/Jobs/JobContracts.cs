@@ -29,7 +29,9 @@ public sealed record JobView(
     double? InputDurationSeconds,
     JobErrorView? Error,
     JobOptionsView Options,
-    IReadOnlyList<SegmentView> Segments);
+    IReadOnlyList<SegmentView> Segments,
+    DateTimeOffset? FirstSegmentAt = null,
+    double? TimeToFirstSegmentSeconds = null);
 
 public sealed record JobErrorView(string Code, string Message);
 

@@ -58,7 +58,7 @@ public sealed class JobExecutor(
         {
             var input = await urls.ForGetAsync(objects.Bucket, job.SourceKey, InputUrlLifetime);
             var spec = new SegmentJobSpec(input, job.Options.Cutting, job.Options.Output, job.Options.Overlay, job.Options.Thumbnails) { JobId = job.Id };
-            var uploads = new SegmentUploads(objects, job, uploadOptions.Value.UploadConcurrency, () => telemetry.SegmentStored(method));
+            var uploads = new SegmentUploads(objects, jobs, job, uploadOptions.Value.UploadConcurrency, timeProvider, () => telemetry.SegmentStored(method));
             var (result, segments) = await uploads.RunAsync(pipeline, spec, progress, linked.Token);
 
             await progress.DisposeAsync();

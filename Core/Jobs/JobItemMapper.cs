@@ -51,6 +51,7 @@ internal static class JobItemMapper
         StartedAt = OptionalTimestamp(item, JobsTableSchema.StartedAt),
         CompletedAt = OptionalTimestamp(item, JobsTableSchema.CompletedAt),
         HeartbeatAt = OptionalTimestamp(item, JobsTableSchema.HeartbeatAt),
+        FirstSegmentAt = OptionalTimestamp(item, JobsTableSchema.FirstSegmentAt),
         InputDurationSeconds = item.TryGetValue(JobsTableSchema.InputDuration, out var d) && d.N is { } n
             ? double.Parse(n, CultureInfo.InvariantCulture) : null,
         Error = OptionalError(item, JobsTableSchema.ErrorCode, JobsTableSchema.ErrorMessage),

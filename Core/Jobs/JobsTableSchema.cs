@@ -22,6 +22,7 @@ public static class JobsTableSchema
     public const string StartedAt = "started_at";
     public const string CompletedAt = "completed_at";
     public const string HeartbeatAt = "heartbeat_at";
+    public const string FirstSegmentAt = "first_segment_at";
     public const string InputDuration = "input_duration";
     public const string ErrorCode = "error_code";
     public const string ErrorMessage = "error_message";

@@ -15,12 +15,14 @@ namespace VideoAspire.Core.Jobs;
 /// <item>All or nothing: the first failed upload cancels the others and the pipeline, and is what this throws. Whatever
 /// ends the run (a failure, shutdown, the deadline, a lost claim), no upload is still running when this returns or
 /// throws, so the caller's clean-up of the attempt's prefix sees every object that was stored.</item>
+/// <item>Timed: when the first segment is stored, the job records it (<see cref="Job.FirstSegmentAt"/>).</item>
 /// </list>
 /// </summary>
-internal sealed class SegmentUploads(ObjectStore objects, Job job, int concurrency, Action onStored)
+internal sealed class SegmentUploads(ObjectStore objects, JobStore jobs, Job job, int concurrency, TimeProvider timeProvider, Action onStored)
 {
     private readonly List<Task<JobSegment>> _uploads = [];
     private Exception? _failure;
+    private int _firstStored;
 
     public async Task<(PipelineResult Result, IReadOnlyList<JobSegment> Segments)> RunAsync(
         VideoPipeline pipeline, SegmentJobSpec spec, IProgress<double>? progress, CancellationToken cancellationToken)
@@ -85,6 +87,13 @@ internal sealed class SegmentUploads(ObjectStore objects, Job job, int concurren
                 }
 
                 onStored();
+                if (Interlocked.Exchange(ref _firstStored, 1) == 0)
+                {
+                    // Time to first segment: the job's first download is possible from now on. Refused (lost claim) is
+                    // not this upload's business: the heartbeat notices and stops the attempt.
+                    await jobs.RecordFirstSegmentAsync(job.Id, job.Attempt, timeProvider.GetUtcNow(), stop.Token);
+                }
+
                 return new JobSegment(segment.Index, Math.Round(segment.Start.TotalSeconds, 3), Math.Round(segment.Duration.TotalSeconds, 3),
                     segment.SizeBytes, key, thumbnailKey);
             }

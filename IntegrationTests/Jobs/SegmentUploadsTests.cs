@@ -68,6 +68,7 @@ public sealed class SegmentUploadsTests(AwsBackendFixture backend, TestVideos vi
         Assert.Equal([0, 1, 2], stored.Segments.Select(s => s.Index));
         Assert.Equal(stored.Segments.Select(s => StorageLayout.SegmentKey(job.Id, 1, s.Index)), stored.Segments.Select(s => s.Key));
         Assert.Equal(stored.Segments.OrderBy(s => s.StartSeconds), stored.Segments);
+        Assert.InRange(stored.FirstSegmentAt!.Value, stored.CreatedAt, stored.CompletedAt!.Value); // time to first segment recorded
     }
 
     [Fact]

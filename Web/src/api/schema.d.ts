@@ -418,6 +418,10 @@ export interface components {
             error: null | components["schemas"]["JobErrorView"];
             options: components["schemas"]["JobOptionsView"];
             segments: components["schemas"]["SegmentView"][];
+            /** Format: date-time */
+            firstSegmentAt?: null | string;
+            /** Format: double */
+            timeToFirstSegmentSeconds?: null | number | string;
         };
         JsonElement: unknown;
         MethodStats: {
