@@ -10,17 +10,23 @@ namespace VideoAspire.Benchmarks;
 /// </summary>
 internal sealed class ProcessTreeMemory : IAsyncDisposable
 {
-    private readonly int _root = Environment.ProcessId;
+    private readonly int _root;
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<int, long> _childPeaks = [];
     private readonly Task _sampling;
 
-    public ProcessTreeMemory(TimeSpan interval) => _sampling = SampleAsync(interval, _stop.Token);
+    /// <param name="interval">How often the tree is sampled.</param>
+    /// <param name="root">The process whose tree is sampled; this process when null.</param>
+    public ProcessTreeMemory(TimeSpan interval, int? root = null)
+    {
+        _root = root ?? Environment.ProcessId;
+        _sampling = SampleAsync(interval, _stop.Token);
+    }
 
     /// <summary>Highest sum of VmRSS over the tree seen in one sample, in kB.</summary>
     public long TreePeakKb { get; private set; }
 
-    /// <summary>This process's own high-water mark at the end, in kB.</summary>
+    /// <summary>The root process's own high-water mark at the end, in kB.</summary>
     public long SelfPeakKb { get; private set; }
 
     /// <summary>The largest VmHWM any child process reached, in kB.</summary>

@@ -13,6 +13,8 @@ using VideoAspire.Core.Video.Planning;
 //        dotnet run -c Release --project Benchmarks -- cold-start BOOTSTRAP [BOOTSTRAP ...] [--runs N]
 //        dotnet run -c Release --project Benchmarks -- memory [--work DIR] [--seconds S] [--sizes 1080p,4K,8K]
 //        dotnet run -c Release --project Benchmarks -- codecs [--work DIR] [--runs N]   (the HEVC section of the default run alone)
+//        dotnet run -c Release --project Benchmarks -- e2e [--work DIR] [--runs N] [--seconds S] [--exact-seconds S] [--upload-concurrency N]
+//            [--api-dll PATH/Api.dll] [--api-log]
 // Generates its inputs (cached in DIR), then times each variant N times and prints medians and ratios.
 if (args.FirstOrDefault() == "cold-start")
 {
@@ -27,6 +29,14 @@ if (args.FirstOrDefault() == "cold-start")
 }
 
 var work = Arg("--work") ?? Path.Combine(Path.GetTempPath(), "videoaspire-bench");
+if (args.FirstOrDefault() == "e2e")
+{
+    Directory.CreateDirectory(work);
+    await VideoAspire.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(new(work, IntArg("--runs", 5), IntArg("--seconds", 60),
+        IntArg("--exact-seconds", 20), IntArg("--upload-concurrency", 4), Arg("--api-dll"), args.Contains("--api-log")));
+    return 0;
+}
+
 var runs = int.Parse(Arg("--runs") ?? "3", CultureInfo.InvariantCulture);
 var memoryMode = args.FirstOrDefault() == "memory";
 var seconds = int.Parse(Arg("--seconds") ?? (memoryMode ? "15" : "300"), CultureInfo.InvariantCulture);
@@ -99,3 +109,5 @@ async Task RunCopyWithCodecsAsync(string input, SegmentCodecs codecs) =>
 async Task RunSpecAsync(SegmentJobSpec spec) => await pipeline.RunAsync(spec, (_, _) => ValueTask.CompletedTask, null, CancellationToken.None);
 
 string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+int IntArg(string name, int fallback) => Arg(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;

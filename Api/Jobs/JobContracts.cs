@@ -33,7 +33,9 @@ public sealed record JobView(
     JobErrorView? Error,
     JobOptionsView Options,
     JobEncodingView? Encoding,
-    IReadOnlyList<SegmentView> Segments);
+    IReadOnlyList<SegmentView> Segments,
+    DateTimeOffset? FirstSegmentAt = null,
+    double? TimeToFirstSegmentSeconds = null);
 
 public sealed record JobErrorView(string Code, string Message);
 

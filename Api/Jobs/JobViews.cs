@@ -22,7 +22,8 @@ internal static class JobViews
 
         return new JobView(job.Id, Status(job.Status), job.Stage, job.Progress, job.Method.ToWireName(), job.CreatedAt, job.StartedAt,
             job.CompletedAt, job.InputDurationSeconds, job.Error is { } e ? new JobErrorView(e.Code, e.Message) : null,
-            ToView(job.Options), job.Encoding is { } encoding ? ToView(encoding) : null, segments);
+            ToView(job.Options), job.Encoding is { } encoding ? ToView(encoding) : null, segments, job.FirstSegmentAt,
+            job.FirstSegmentAt is { } first ? Math.Round((first - job.CreatedAt).TotalSeconds, 3) : null);
     }
 
     public static JobOptionsView ToView(JobOptions options)

@@ -40,6 +40,9 @@ public sealed record Job
     /// <summary>Last sign of life of the attempt in progress; a stale one may be taken over.</summary>
     public DateTimeOffset? HeartbeatAt { get; init; }
 
+    /// <summary>When the attempt in progress (or the one that completed) stored its first segment: from then on it can be downloaded.</summary>
+    public DateTimeOffset? FirstSegmentAt { get; init; }
+
     public double? InputDurationSeconds { get; init; }
 
     /// <summary>Per stream, copied or re-encoded and why; set when the job completes (null before, and on older rows).</summary>

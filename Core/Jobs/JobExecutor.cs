@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VideoAspire.Core.Storage;
 using VideoAspire.Core.Video.Pipeline;
 
@@ -7,7 +8,8 @@ namespace VideoAspire.Core.Jobs;
 
 /// <summary>
 /// Runs one job, wherever it runs (the in-process worker or the Lambda Processor): claim it, cut it with
-/// ffmpeg reading the upload straight from S3, store each segment and thumbnail as soon as it exists,
+/// ffmpeg reading the upload straight from S3, store each segment and thumbnail as soon as it exists (several at a time,
+/// <see cref="SegmentUploads"/>),
 /// and commit COMPLETED only when every object is stored. Each attempt stores under its own prefix. A transient
 /// failure (<see cref="JobErrors"/> says which: S3 or DynamoDB throttled or unreachable, a full disk) gives the job back
 /// while attempts are left; any other failure records FAILED with a code and message and removes every attempt's
@@ -15,7 +17,7 @@ namespace VideoAspire.Core.Jobs;
 /// </summary>
 public sealed class JobExecutor(
     JobStore jobs, VideoPipeline pipeline, ObjectStore objects, PresignedUrls urls, JobTelemetry telemetry,
-    TimeProvider timeProvider, ILogger<JobExecutor> logger)
+    IOptions<SegmentUploadOptions> uploadOptions, TimeProvider timeProvider, ILogger<JobExecutor> logger)
 {
     private static readonly TimeSpan InputUrlLifetime = TimeSpan.FromHours(6);
 
@@ -54,18 +56,14 @@ public sealed class JobExecutor(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, progress.Lost, deadline.Token);
         try
         {
-            var segments = new List<JobSegment>();
             var input = await urls.ForGetAsync(objects.Bucket, job.SourceKey, InputUrlLifetime);
             var spec = new SegmentJobSpec(input, job.Options.Cutting, job.Options.Output, job.Options.Overlay, job.Options.Thumbnails)
             {
                 JobId = job.Id,
                 Codecs = job.Options.Codecs,
             };
-            var result = await pipeline.RunAsync(spec, async (segment, ct) =>
-            {
-                segments.Add(await StoreAsync(job, segment, ct));
-                telemetry.SegmentStored(method);
-            }, progress, linked.Token);
+            var uploads = new SegmentUploads(objects, jobs, job, uploadOptions.Value.UploadConcurrency, timeProvider, () => telemetry.SegmentStored(method));
+            var (result, segments) = await uploads.RunAsync(pipeline, spec, progress, linked.Token);
 
             await progress.DisposeAsync();
             if (!await CommitAsync(job, segments, result.Media.Duration.TotalSeconds, JobEncoding.From(result.Encoding)))
@@ -170,21 +168,6 @@ public sealed class JobExecutor(
         await DeleteQuietlyAsync(job.Id, StorageLayout.JobPrefix(job.Id));
         Log.JobFailed(logger, job.Id, error.Code, error.Message);
         return JobOutcome.Failed;
-    }
-
-    private async Task<JobSegment> StoreAsync(Job job, ProducedSegment segment, CancellationToken cancellationToken)
-    {
-        var key = StorageLayout.SegmentKey(job.Id, job.Attempt, segment.Index);
-        await objects.PutFileAsync(key, segment.Path, "video/mp4", cancellationToken);
-        string? thumbnailKey = null;
-        if (segment.ThumbnailPath is not null)
-        {
-            thumbnailKey = StorageLayout.ThumbnailKey(job.Id, job.Attempt, segment.Index);
-            await objects.PutFileAsync(thumbnailKey, segment.ThumbnailPath, "image/jpeg", cancellationToken);
-        }
-
-        return new JobSegment(segment.Index, Math.Round(segment.Start.TotalSeconds, 3), Math.Round(segment.Duration.TotalSeconds, 3),
-            segment.SizeBytes, key, thumbnailKey);
     }
 
     private async Task<JobOutcome> LostAsync(Job job)

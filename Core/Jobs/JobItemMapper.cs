@@ -56,6 +56,7 @@ internal static class JobItemMapper
         StartedAt = OptionalTimestamp(item, JobsTableSchema.StartedAt),
         CompletedAt = OptionalTimestamp(item, JobsTableSchema.CompletedAt),
         HeartbeatAt = OptionalTimestamp(item, JobsTableSchema.HeartbeatAt),
+        FirstSegmentAt = OptionalTimestamp(item, JobsTableSchema.FirstSegmentAt),
         InputDurationSeconds = item.TryGetValue(JobsTableSchema.InputDuration, out var d) && d.N is { } n
             ? double.Parse(n, CultureInfo.InvariantCulture) : null,
         Encoding = item.TryGetValue(JobsTableSchema.Encoding, out var e) && e.S is { } encoding

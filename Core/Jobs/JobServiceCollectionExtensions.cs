@@ -14,6 +14,8 @@ public static class JobServiceCollectionExtensions
         services.AddVideoPipeline();
         services.AddOptions<JobRecoveryOptions>().BindConfiguration(JobRecoveryOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<JobRecoveryOptions>, JobRecoveryOptionsValidator>());
+        services.AddOptions<SegmentUploadOptions>().BindConfiguration(SegmentUploadOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<SegmentUploadOptions>, SegmentUploadOptionsValidator>());
         services.TryAddSingleton<JobStore>();
         services.TryAddSingleton<JobSweeper>();
         services.TryAddSingleton<ObjectStore>();

@@ -135,6 +135,13 @@ public sealed class JobStore(
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
     }
 
+    /// <summary>Records when the attempt in progress stored its first segment; false when that attempt no longer owns the job.</summary>
+    public async Task<bool> RecordFirstSegmentAsync(string jobId, int attempt, DateTimeOffset storedAt, CancellationToken cancellationToken)
+    {
+        var update = new Update("SET #first = :first").Name("#first", JobsTableSchema.FirstSegmentAt).Value(":first", Timestamp(storedAt));
+        return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
+    }
+
     /// <summary>PROCESSING (this attempt) -> COMPLETED with the segments, the input's duration and what was done to each stream.</summary>
     public async Task<bool> CompleteAsync(
         string jobId, int attempt, IReadOnlyList<JobSegment> segments, double inputDurationSeconds, JobEncoding encoding,

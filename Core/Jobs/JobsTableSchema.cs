@@ -22,6 +22,7 @@ public static class JobsTableSchema
     public const string StartedAt = "started_at";
     public const string CompletedAt = "completed_at";
     public const string HeartbeatAt = "heartbeat_at";
+    public const string FirstSegmentAt = "first_segment_at";
     public const string InputDuration = "input_duration";
 
     /// <summary>Per stream, copied or re-encoded and why (JSON of <see cref="JobEncoding"/>); written with COMPLETED.</summary>

@@ -9,30 +9,32 @@ using VideoAspire.Core.Aws;
 namespace VideoAspire.Core.Storage;
 
 /// <summary>
-/// The bucket, as the rest of the code needs it: put a file, look an object up, delete a set of keys,
+/// The bucket, as the rest of the code needs it: store a file from its open stream, look an object up, delete a set of keys,
 /// multipart uploads. Uploads follow <see cref="AwsConnection.UseChunkEncoding"/>; SDK types stay in here.
 /// </summary>
 public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions<StorageOptions> options)
 {
     public string Bucket => options.Value.BucketName;
 
-    /// <summary>Stores a local file; S3's failures leave as <see cref="StorageException"/>, the local file's as IOException.</summary>
-    public async Task PutFileAsync(string key, string path, string contentType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores an open, seekable stream; S3's failures leave as <see cref="StorageException"/>. The stream is left open
+    /// (the caller owns it) and rewound by the SDK for a retry, so a caller can open a file, let its path be deleted,
+    /// and upload from the open handle.
+    /// </summary>
+    public Task PutStreamAsync(string key, Stream content, string contentType, CancellationToken cancellationToken) =>
+        PutAsync(new PutObjectRequest { Key = key, InputStream = content, AutoCloseStream = false, ContentType = contentType }, cancellationToken);
+
+    private async Task PutAsync(PutObjectRequest request, CancellationToken cancellationToken)
     {
+        request.BucketName = Bucket;
+        request.UseChunkEncoding = connection.UseChunkEncoding;
         try
         {
-            await s3.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = Bucket,
-                Key = key,
-                FilePath = path,
-                ContentType = contentType,
-                UseChunkEncoding = connection.UseChunkEncoding,
-            }, cancellationToken);
+            await s3.PutObjectAsync(request, cancellationToken);
         }
         catch (Exception e) when (AwsFailures.IsFailure(e, cancellationToken))
         {
-            throw new StorageException($"Storing '{key}' failed: {e.Message}", AwsFailures.IsTransient(e), e);
+            throw new StorageException($"Storing '{request.Key}' failed: {e.Message}", AwsFailures.IsTransient(e), e);
         }
     }
 

@@ -15,7 +15,8 @@ internal static class JobServices
 {
     public static ServiceProvider Build(
         AwsBackendFixture backend, string bucket, string table,
-        IAmazonS3? s3 = null, IAmazonDynamoDB? dynamoDb = null, TimeProvider? timeProvider = null)
+        IAmazonS3? s3 = null, IAmazonDynamoDB? dynamoDb = null, TimeProvider? timeProvider = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(backend.Configuration)
@@ -24,6 +25,7 @@ internal static class JobServices
                 ["Storage:BucketName"] = bucket,
                 ["Storage:JobsTableName"] = table,
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

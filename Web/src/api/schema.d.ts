@@ -429,6 +429,10 @@ export interface components {
             options: components["schemas"]["JobOptionsView"];
             encoding: null | components["schemas"]["JobEncodingView"];
             segments: components["schemas"]["SegmentView"][];
+            /** Format: date-time */
+            firstSegmentAt?: null | string;
+            /** Format: double */
+            timeToFirstSegmentSeconds?: null | number | string;
         };
         JsonElement: unknown;
         MethodStats: {
