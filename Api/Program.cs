@@ -38,6 +38,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 
 app.MapDefaultEndpoints();
+app.MapAuthConfigApi();
 app.MapUploadsApi();
 app.MapUploadLimitsApi();
 app.MapUploadedPartsApi();

@@ -23,6 +23,10 @@ internal static class AuthServiceCollectionExtensions
             {
                 bearer.Authority = options.Authority;
                 bearer.Audience = options.Audience;
+
+                // Discovery and keys over plain http only from a provider on this machine (the browser tests' stand-in);
+                // never in production, where the authority must be https (AuthOptions.Validate).
+                bearer.RequireHttpsMetadata = !AuthOptions.IsLoopbackHttp(new Uri(options.Authority));
                 bearer.MapInboundClaims = false;
                 RefuseTokensWithoutSubject(bearer);
             });

@@ -8,6 +8,12 @@ internal static class DevTokensApi
 {
     public static IEndpointRouteBuilder MapDevTokensApi(this IEndpointRouteBuilder routes)
     {
+        if (routes.ServiceProvider.GetService<DevTokenIssuer>() is null)
+        {
+            // Development with an OpenID Connect authority: tokens come from there, so there is nothing to mint them with.
+            return routes;
+        }
+
         routes.MapPost("/api/dev/tokens", CreateToken).WithTags("Development").AllowAnonymous()
             .WithName("CreateDevToken").WithSummary("Development only: mint a bearer token for any user id");
         return routes;

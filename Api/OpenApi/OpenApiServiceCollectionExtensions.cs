@@ -14,6 +14,7 @@ internal static class OpenApiServiceCollectionExtensions
         ["Jobs"] = "Cut an uploaded video into segments, follow the job, list, delete.",
         ["Videos"] = "Look before cutting: an upload's facts and the cuts a job would make.",
         ["Diagnostics"] = "Operators only: the Processor's health and the processing methods compared.",
+        ["Auth"] = "How the web page signs in.",
         ["Development"] = "Development only: tokens without an identity provider.",
     };
 

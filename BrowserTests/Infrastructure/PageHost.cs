@@ -11,12 +11,27 @@ namespace VideoAspire.BrowserTests.Infrastructure;
 /// the shared backend, the page it serves at "/", and headless Chromium. Part size lowered to S3's 5 MiB minimum
 /// (ApiFactory), so a 10 MiB video goes multipart.
 /// </summary>
-public sealed class PageHost(AwsBackendFixture backend) : IAsyncLifetime
+public sealed class PageHost : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    private readonly AwsBackendFixture _backend;
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+
     private ApiFactory? _api;
     private IPlaywright? _playwright;
+
+    public PageHost(AwsBackendFixture backend)
+        : this(backend, settings: null)
+    {
+    }
+
+    /// <summary>With Api settings of its own (e.g. an OpenID Connect authority: <see cref="OidcPageHost"/>).</summary>
+    internal PageHost(AwsBackendFixture backend, IReadOnlyDictionary<string, string?>? settings)
+    {
+        _backend = backend;
+        _settings = settings;
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -27,7 +42,7 @@ public sealed class PageHost(AwsBackendFixture backend) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (.ci/run does).");
-        _api = new ApiFactory(backend, AwsBackendFixture.UniqueName("page"), AwsBackendFixture.UniqueName("page-jobs"));
+        _api = new ApiFactory(_backend, AwsBackendFixture.UniqueName("page"), AwsBackendFixture.UniqueName("page-jobs"), _settings);
         _api.UseKestrel(0);
         _api.StartServer();
         var addresses = _api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

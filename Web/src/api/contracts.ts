@@ -19,6 +19,7 @@ export type Wire<T> = number extends T
 /** A ProblemDetails as the Api writes it: `code` is its stable error code, `errors` the field errors of a 400. */
 export type ProblemDetails = Wire<Schemas['HttpValidationProblemDetails']> & { code?: string };
 
+export type AuthConfig = Wire<Schemas['AuthConfigResponse']>;
 export type DevTokenResponse = Wire<Schemas['DevTokenResponse']>;
 export type UploadLimits = Wire<Schemas['UploadLimitsResponse']>;
 export type CreateUploadRequest = Wire<Schemas['CreateUploadRequest']>;

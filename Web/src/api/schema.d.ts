@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get how the web page signs in: Development tokens or OpenID Connect */
+        get: operations["GetAuthConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/uploads/limits": {
         parameters: {
             query?: never;
@@ -257,6 +274,13 @@ export interface components {
             sampleRate: number | string;
             /** Format: int32 */
             channels: number | string;
+        };
+        /** @description In "oidc" mode: the authority (issuer URL), the page's public client id and the scopes to ask for. */
+        AuthConfigResponse: {
+            mode: components["schemas"]["SignInMode"];
+            authority: null | string;
+            clientId: null | string;
+            scope: null | string;
         };
         /**
          * @description The uploaded parts' ETags. Parts is a list, not an array: .NET 10's validation generator
@@ -549,6 +573,11 @@ export interface components {
             url: string;
             thumbnailUrl: null | string;
         };
+        /**
+         * @description How the page gets a token: from POST /api/dev/tokens (Development), or from the OpenID Connect authority.
+         * @enum {unknown}
+         */
+        SignInMode: "development" | "oidc";
         SseItemOfObject: {
             data?: unknown;
             eventType?: null | string;
@@ -637,6 +666,35 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GetAuthConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthConfigResponse"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetUploadLimits: {
         parameters: {
             query?: never;

@@ -1,5 +1,6 @@
-// The signed-in user's bearer token. Kept in sessionStorage (this tab only, gone when it closes), sent only in the
-// Authorization header of same-origin requests, never put in a URL.
+// The signed-in user's bearer token, however it was obtained (a Development token, or OpenID Connect: auth/oidc.ts).
+// Kept in sessionStorage (this tab only, gone when it closes), sent only in the Authorization header of same-origin
+// requests, never put in a URL.
 import { ref } from 'vue';
 
 const storageKey = 'videoaspire.session';
@@ -20,7 +21,15 @@ export function signIn(value: Session): void {
   session.value = value;
 }
 
+const signOutListeners: (() => void)[] = [];
+
+/** Called on every sign-out (the button, a 401): OpenID Connect forgets its stored user too. */
+export function onSignOut(listener: () => void): void {
+  signOutListeners.push(listener);
+}
+
 export function signOut(): void {
   sessionStorage.removeItem(storageKey);
   session.value = null;
+  for (const listener of signOutListeners) listener();
 }
