@@ -21,20 +21,23 @@ public sealed class ObjectStore(IAmazonS3 s3, AwsConnection connection, IOptions
     /// (the caller owns it) and rewound by the SDK for a retry, so a caller can open a file, let its path be deleted,
     /// and upload from the open handle.
     /// </summary>
-    public Task PutStreamAsync(string key, Stream content, string contentType, CancellationToken cancellationToken) =>
-        PutAsync(new PutObjectRequest { Key = key, InputStream = content, AutoCloseStream = false, ContentType = contentType }, cancellationToken);
-
-    private async Task PutAsync(PutObjectRequest request, CancellationToken cancellationToken)
+    public async Task PutStreamAsync(string key, Stream content, string contentType, CancellationToken cancellationToken)
     {
-        request.BucketName = Bucket;
-        request.UseChunkEncoding = connection.UseChunkEncoding;
         try
         {
-            await s3.PutObjectAsync(request, cancellationToken);
+            await s3.PutObjectAsync(new PutObjectRequest
+            {
+                BucketName = Bucket,
+                Key = key,
+                InputStream = content,
+                AutoCloseStream = false,
+                ContentType = contentType,
+                UseChunkEncoding = connection.UseChunkEncoding,
+            }, cancellationToken);
         }
         catch (Exception e) when (AwsFailures.IsFailure(e, cancellationToken))
         {
-            throw new StorageException($"Storing '{request.Key}' failed: {e.Message}", AwsFailures.IsTransient(e), e);
+            throw new StorageException($"Storing '{key}' failed: {e.Message}", AwsFailures.IsTransient(e), e);
         }
     }
 
