@@ -1,9 +1,5 @@
-using System.Net;
 using System.Security.Claims;
-using Amazon.S3;
 using Microsoft.AspNetCore.Http.HttpResults;
-using VideoAspire.Api.Auth;
-using VideoAspire.Api.Problems;
 using VideoAspire.Core.Storage;
 
 namespace VideoAspire.Api.Uploads;
@@ -26,24 +22,11 @@ internal static class UploadedPartsApi
     internal static async Task<Results<Ok<UploadedPartsResponse>, ProblemHttpResult>> ListPartsAsync(
         string uploadId, string multipartUploadId, ClaimsPrincipal user, ObjectStore objects, CancellationToken cancellationToken)
     {
-        if (!StorageLayout.IsValidId(uploadId) || string.IsNullOrWhiteSpace(multipartUploadId))
+        IReadOnlyList<StoredPart> parts = [];
+        if (await UploadsApi.OnCallersMultipartAsync(uploadId, multipartUploadId, user, "list the parts",
+            async key => parts = await objects.ListPartsAsync(key, multipartUploadId, cancellationToken)) is { } problem)
         {
-            return ApiProblems.NotFound("upload_not_found", "There is no such upload.");
-        }
-
-        IReadOnlyList<StoredPart> parts;
-        try
-        {
-            // The key is under the caller's own prefix: another user's multipart id does not belong to it, so S3 says NoSuchUpload.
-            parts = await objects.ListPartsAsync(StorageLayout.UploadKey(user.UserId(), uploadId), multipartUploadId, cancellationToken);
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return ApiProblems.NotFound("upload_not_found", "There is no such multipart upload for this caller.");
-        }
-        catch (AmazonS3Exception e) when ((int)e.StatusCode >= 500)
-        {
-            return ApiProblems.StorageUnavailable($"S3 could not list the parts: {e.Message}");
+            return problem;
         }
 
         return TypedResults.Ok(new UploadedPartsResponse([.. parts.Select(p => new UploadedPart(p.PartNumber, p.SizeBytes, p.ETag))]));

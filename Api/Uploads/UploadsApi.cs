@@ -148,7 +148,20 @@ internal static class UploadsApi
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> AbortMultipartAsync(
-        string uploadId, string multipartUploadId, ClaimsPrincipal user, ObjectStore objects, CancellationToken cancellationToken)
+        string uploadId, string multipartUploadId, ClaimsPrincipal user, ObjectStore objects, CancellationToken cancellationToken) =>
+        await OnCallersMultipartAsync(uploadId, multipartUploadId, user, "abort the upload",
+            key => objects.AbortMultipartAsync(key, multipartUploadId, cancellationToken)) is { } problem
+            ? problem
+            : TypedResults.NoContent();
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the caller's multipart upload (its key is under the caller's own prefix, so
+    /// another user's id is S3's NoSuchUpload): null when it ran, else 404 <c>upload_not_found</c> for an id that is
+    /// malformed, unknown, aborted, completed or someone else's, or 502 when S3 failed. The one home of these answers
+    /// for every endpoint that acts on an existing multipart upload.
+    /// </summary>
+    internal static async Task<ProblemHttpResult?> OnCallersMultipartAsync(
+        string uploadId, string multipartUploadId, ClaimsPrincipal user, string doing, Func<string, Task> action)
     {
         if (!StorageLayout.IsValidId(uploadId) || string.IsNullOrWhiteSpace(multipartUploadId))
         {
@@ -157,19 +170,17 @@ internal static class UploadsApi
 
         try
         {
-            await objects.AbortMultipartAsync(StorageLayout.UploadKey(user.UserId(), uploadId), multipartUploadId, cancellationToken);
+            await action(StorageLayout.UploadKey(user.UserId(), uploadId));
+            return null;
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
-            // S3's NoSuchUpload: unknown, already aborted or completed, or another caller's (their key differs).
             return ApiProblems.NotFound("upload_not_found", "There is no such multipart upload for this caller.");
         }
         catch (AmazonS3Exception e) when ((int)e.StatusCode >= 500)
         {
-            return ApiProblems.StorageUnavailable($"S3 could not abort the upload: {e.Message}");
+            return ApiProblems.StorageUnavailable($"S3 could not {doing}: {e.Message}");
         }
-
-        return TypedResults.NoContent();
     }
 
     private static async Task<List<PartUrl>> PartUrlsAsync(
