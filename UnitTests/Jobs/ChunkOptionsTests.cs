@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoAspire.Core.Jobs;
@@ -7,18 +6,10 @@ namespace VideoAspire.UnitTests.Jobs;
 
 public sealed class ChunkOptionsTests
 {
-    private static ServiceProvider Services(params (string Key, string Value)[] values) =>
-        new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder()
-                .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build())
-            .AddLogging()
-            .AddJobExecution()
-            .BuildServiceProvider();
-
     [Fact]
     public void ChunkSeconds_NotConfigured_Is300()
     {
-        using var services = Services();
+        using var services = SegmentUploadOptionsTests.Services();
 
         Assert.Equal(TimeSpan.FromSeconds(300), services.GetRequiredService<IOptions<ChunkOptions>>().Value.Budget);
     }
@@ -26,7 +17,7 @@ public sealed class ChunkOptionsTests
     [Fact]
     public void ChunkSeconds_Zero_NeverSplits()
     {
-        using var services = Services(("Processing:ChunkSeconds", "0"));
+        using var services = SegmentUploadOptionsTests.Services(("Processing:ChunkSeconds", "0"));
 
         Assert.Null(services.GetRequiredService<IOptions<ChunkOptions>>().Value.Budget);
     }
@@ -37,7 +28,7 @@ public sealed class ChunkOptionsTests
     [InlineData("86401")]
     public void ChunkSeconds_OutOfRange_FailsValidation(string value)
     {
-        using var services = Services(("Processing:ChunkSeconds", value));
+        using var services = SegmentUploadOptionsTests.Services(("Processing:ChunkSeconds", value));
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ChunkOptions>>().Value);
         Assert.Contains("Processing:ChunkSeconds", error.Message, StringComparison.Ordinal);

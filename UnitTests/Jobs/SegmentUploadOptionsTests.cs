@@ -7,7 +7,8 @@ namespace VideoAspire.UnitTests.Jobs;
 
 public sealed class SegmentUploadOptionsTests
 {
-    private static ServiceProvider Services(params (string Key, string Value)[] values) =>
+    /// <summary>The job services with only these settings (also for the other Processing options' tests).</summary>
+    internal static ServiceProvider Services(params (string Key, string Value)[] values) =>
         new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder()
                 .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build())
