@@ -105,6 +105,44 @@ public sealed class LambdaFailureTests(AwsBackendFixture backend, TestVideos vid
         Assert.All(keys, k => Assert.StartsWith(StorageLayout.AttemptPrefix(id, 2), k, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ProcessorKilledMidChunk_TheSweepSendsThatChunkAgainAndTheJobCompletes()
+    {
+        var chunks = new Dictionary<string, string?> { ["Processing__ChunkSeconds"] = "10" };
+        await using var mode = await StartLambdaModeAsync("lambda-killchunk", processor: chunks, api: new()
+        {
+            ["Processing:StaleAfter"] = "00:00:05",
+            ["Processing:SweepInterval"] = "00:00:01",
+            ["Processing:LambdaRedispatchAfter"] = "00:00:01",
+        });
+        var (lambda, api) = (mode.Lambda, mode.Api);
+        var store = api.Services.GetRequiredService<JobStore>();
+        using var alice = api.ClientFor("alice");
+        var uploadId = await alice.UploadAsync(await videos.H264LargeAsync());
+        var id = (await alice.CreateJobAsync(new { uploadId, output = "exact", cutting = new { mode = "fixed", segmentSeconds = 2 } }))
+            .GetProperty("id").GetString()!;
+        JobChunk? running;
+        do
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            running = (await store.GetAsync(id, TestContext.Current.CancellationToken))!.Chunks.FirstOrDefault(c => c.Status == ChunkStatus.Processing);
+        }
+        while (running is null);
+
+        await lambda.KillProcessorAsync(); // mid-chunk: the invocation never answers
+        lambda.StartNewProcessor();
+        var job = await alice.WaitForJobAsync(id, TimeSpan.FromSeconds(120));
+
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(10, job.GetProperty("segments").GetArrayLength());
+        var stored = (await store.GetAsync(id, TestContext.Current.CancellationToken))!;
+        Assert.Equal((1, 2), (stored.Attempt, stored.ChunkCount)); // the job itself was never taken over: only the chunk
+        var killed = stored.Segments.Where(s => s.Index / 5 == running.Index).ToList();
+        Assert.All(killed, s => Assert.StartsWith(StorageLayout.ChunkAttemptPrefix(id, 1, running.Index, 2), s.Key, StringComparison.Ordinal));
+        var keys = await api.Services.GetRequiredService<ObjectStore>().ListKeysAsync(StorageLayout.JobPrefix(id), TestContext.Current.CancellationToken);
+        Assert.Equal(stored.Segments.SelectMany(s => new[] { s.Key, s.ThumbnailKey! }).Order(), keys.Order());
+    }
+
     /// <summary>A table and bucket, the Lambda emulator with the Processor, and an Api in Lambda mode.</summary>
     private async Task<LambdaMode> StartLambdaModeAsync(
         string name, Dictionary<string, string?>? processor = null, Dictionary<string, string?>? api = null)
