@@ -54,4 +54,10 @@ public sealed record Job
     public JobError? LastError { get; init; }
 
     public IReadOnlyList<JobSegment> Segments { get; init; } = [];
+
+    /// <summary>
+    /// While PROCESSING: the segments the attempt in progress has stored so far (one per index, in index order), written
+    /// with its progress about once a second. Empty in every other state: <see cref="Segments"/> holds a completed job's.
+    /// </summary>
+    public IReadOnlyList<JobSegment> StoredSegments { get; init; } = [];
 }

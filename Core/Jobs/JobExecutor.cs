@@ -62,7 +62,11 @@ public sealed class JobExecutor(
                 JobId = job.Id,
                 Codecs = job.Options.Codecs,
             };
-            var uploads = new SegmentUploads(objects, jobs, job, uploadOptions.Value.UploadConcurrency, timeProvider, () => telemetry.SegmentStored(method));
+            var uploads = new SegmentUploads(objects, jobs, job, uploadOptions.Value.UploadConcurrency, timeProvider, segment =>
+            {
+                telemetry.SegmentStored(method);
+                progress.Stored(segment);
+            });
             var (result, segments) = await uploads.RunAsync(pipeline, spec, progress, linked.Token);
 
             await progress.DisposeAsync();
