@@ -67,7 +67,7 @@ public sealed class StoredSegmentListTests
     internal static JobSegment Segment(int index) =>
         new(index, index * 10, 10, 1000 + index, $"jobs/j/a1/segments/{index:D4}.mp4", $"jobs/j/a1/thumbnails/{index:D4}.jpg");
 
-    private static Job NewJob() => new()
+    internal static Job NewJob() => new()
     {
         Id = new string('a', 32),
         UserId = "alice",
