@@ -31,6 +31,8 @@ internal static class JobEventsApi
     {
         routes.MapGet("/api/jobs/{id}/events", GetJobEventsAsync).WithTags("Jobs").RequireAuthorization()
             .WithName("GetJobEvents").WithSummary("Follow a job's progress as Server-Sent Events")
+            .WithDescription("Events: `segment` (a SegmentView) for each segment stored since the last read, each index once per stream; "
+                + "`progress` (status, stage, progress) when it changed, at least every 15 s; then one `done` (a JobView) and the stream ends.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
