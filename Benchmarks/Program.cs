@@ -15,6 +15,7 @@ using VideoAspire.Core.Video.Planning;
 //        dotnet run -c Release --project Benchmarks -- codecs [--work DIR] [--runs N]   (the HEVC section of the default run alone)
 //        dotnet run -c Release --project Benchmarks -- e2e [--work DIR] [--runs N] [--seconds S] [--exact-seconds S] [--upload-concurrency N]
 //            [--api-dll PATH/Api.dll] [--api-log]
+//        dotnet run -c Release --project Benchmarks -- chunks [--work DIR] [--seconds 600] [--chunk-seconds 60] [--in-flight 1,2,4] [--no-single]
 // Generates its inputs (cached in DIR), then times each variant N times and prints medians and ratios.
 if (args.FirstOrDefault() == "cold-start")
 {
@@ -54,6 +55,13 @@ var pipeline = new VideoPipeline(new VideoAspire.Core.Video.Probing.MediaProber(
 if (memoryMode)
 {
     await Memory.RunAsync(work, seconds, Arg("--sizes") ?? "1080p,4K", RunPipelineAsync);
+    return 0;
+}
+
+if (args.FirstOrDefault() == "chunks")
+{
+    await ChunkedJobs.RunAsync(new ChunkedJobs.Settings(work, IntArg("--seconds", 600), IntArg("--chunk-seconds", 60),
+        [.. (Arg("--in-flight") ?? "1,2,4").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))], !args.Contains("--no-single")), pipeline);
     return 0;
 }
 

@@ -79,4 +79,27 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1207, Level = LogLevel.Error, Message = "Job {JobId}: could not delete the objects under {Prefix}")]
     public static partial void CleanupFailed(ILogger logger, Exception exception, string jobId, string prefix);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information,
+        Message = "Job {JobId}: {DurationSeconds} s in {SegmentCount} planned segments is split into {ChunkCount} chunks, each cut on its own")]
+    public static partial void PipelineSplit(ILogger logger, string jobId, double durationSeconds, int segmentCount, int chunkCount);
+
+    [LoggerMessage(EventId = 1214, Level = LogLevel.Information, Message = "Job {JobId} attempt {Attempt}: split into {ChunkCount} chunks")]
+    public static partial void JobSplit(ILogger logger, string jobId, int attempt, int chunkCount);
+
+    [LoggerMessage(EventId = 1215, Level = LogLevel.Warning, Message = "Job {JobId}: chunk {Chunk} could not be sent now; the sweep sends it again")]
+    public static partial void ChunkNotSent(ILogger logger, Exception? exception, string jobId, int chunk);
+
+    [LoggerMessage(EventId = 1216, Level = LogLevel.Information, Message = "Work {Work} not claimed: it is not queued (duplicate or late delivery, or done)")]
+    public static partial void ChunkSkipped(ILogger logger, JobWork work);
+
+    [LoggerMessage(EventId = 1217, Level = LogLevel.Information, Message = "Work {Work} done: {ChunksDone} of {ChunkCount} chunks of the job are done")]
+    public static partial void ChunkDone(ILogger logger, JobWork work, int chunksDone, int chunkCount);
+
+    [LoggerMessage(EventId = 1218, Level = LogLevel.Warning,
+        Message = "Job {JobId}: every chunk is done but the commit failed; the sweep commits it")]
+    public static partial void ChunkedCommitDeferred(ILogger logger, Exception exception, string jobId);
+
+    [LoggerMessage(EventId = 1219, Level = LogLevel.Information, Message = "Sweep: chunk {Chunk} of job {JobId} ({Status}) sent again")]
+    public static partial void ChunkRedispatched(ILogger logger, string jobId, int chunk, ChunkStatus status);
 }

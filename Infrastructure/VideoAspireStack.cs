@@ -169,7 +169,7 @@ public sealed class VideoAspireStack : Stack
 
     /// <summary>
     /// The Processor reads uploads, writes and deletes job outputs, reads and writes job rows and their indexes, and
-    /// invokes itself (the sweep dispatches stranded jobs again). Nothing else. Its own ARN is built from its name:
+    /// invokes itself (the sweep dispatches stranded jobs again, and a split job sends each chunk). Nothing else. Its own ARN is built from its name:
     /// referring to the function's attribute would make its policy depend on itself.
     /// </summary>
     private void GrantProcessor(Function function, StackSettings settings)

@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Critical, Message = "The Lambda Runtime API cannot be reached; exiting")]
     public static partial void RuntimeApiUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Job {JobId}: invoking the function for chunk {Chunk} failed; the sweep sends it again")]
+    public static partial void ChunkInvokeFailed(ILogger logger, Exception exception, string jobId, int chunk);
 }

@@ -23,8 +23,8 @@ namespace VideoAspire.Processor;
 /// <see cref="InvalidEventErrorType"/> error that says why.
 /// </summary>
 internal sealed class ProcessorHandler(
-    JobExecutor executor, JobSweeper sweeper, IServiceProvider services, ObjectStore objects, JobTelemetry telemetry,
-    IOptions<LambdaOptions> lambda, IOptions<JobRecoveryOptions> recovery, IOptions<VideoOptions> video, IConfiguration configuration,
+    JobExecutor executor, JobSweeper sweeper, SelfInvoke selfInvoke, JobTelemetry telemetry,
+    IOptions<LambdaOptions> lambda, IOptions<JobRecoveryOptions> recovery, IOptions<VideoOptions> video,
     TimeProvider timeProvider, ILogger<ProcessorHandler> logger) : IInvocationHandler
 {
     /// <summary>The job was given back to the queue; Lambda should deliver the event again.</summary>
@@ -68,15 +68,16 @@ internal sealed class ProcessorHandler(
         }
 
         var timeLimit = LambdaDeadline.TimeLimit(timeProvider.GetUtcNow(), invocation.DeadlineUnixMilliseconds, lambda.Value.DeadlineMargin);
-        Log.InvocationStarted(logger, invocation.RequestId, processorEvent.JobId!, timeLimit.TotalSeconds);
-        var outcome = await executor.ExecuteAsync(processorEvent.JobId!, ProcessingMethod.Lambda, cancellationToken, timeLimit);
+        var work = processorEvent.ToWork();
+        Log.InvocationStarted(logger, invocation.RequestId, work.Key, timeLimit.TotalSeconds);
+        var outcome = await executor.ExecuteAsync(work, ProcessingMethod.Lambda, cancellationToken, timeLimit);
         return outcome switch
         {
             JobOutcome.Retry => InvocationResult.Failure(RetryErrorType,
-                "The job hit a transient failure and was given back to the queue; deliver the event again."),
+                $"The {processorEvent.Kind} hit a transient failure and was given back to the queue; deliver the event again."),
             JobOutcome.Released => InvocationResult.Failure(RetryErrorType,
-                "The Processor shut down during the job; the job was given back to the queue."),
-            _ => Json(new JobResponse(processorEvent.JobId!, outcome.ToString().ToLowerInvariant()), ProcessorJson.Default.JobResponse),
+                $"The Processor shut down during the {processorEvent.Kind}; it was given back to the queue."),
+            _ => Json(new JobResponse(processorEvent.JobId!, JobTelemetry.OutcomeTag(outcome)) { Chunk = work.Chunk }, ProcessorJson.Default.JobResponse),
         };
     }
 
@@ -86,9 +87,7 @@ internal sealed class ProcessorHandler(
     /// <summary>The sweep's dispatch: an asynchronous invoke of this same function with the job's event.</summary>
     private async Task<bool> RedispatchAsync(Job job, CancellationToken cancellationToken)
     {
-        var functionName = configuration["AWS_LAMBDA_FUNCTION_NAME"]
-            ?? throw new InvalidOperationException("AWS_LAMBDA_FUNCTION_NAME is not set: the sweep cannot invoke the function again.");
-        await services.GetRequiredService<LambdaInvoker>().InvokeJobAsync(functionName, job, objects.Bucket, cancellationToken);
+        await selfInvoke.JobAsync(job, cancellationToken);
         return true;
     }
 
@@ -120,7 +119,11 @@ internal sealed class ProcessorHandler(
 
 internal sealed record PingResponse(string Ffmpeg, string Processor, string Runtime, string RuntimeIdentifier);
 
-internal sealed record JobResponse(string JobId, string Outcome);
+internal sealed record JobResponse(string JobId, string Outcome)
+{
+    /// <summary>The chunk the invocation ran, for a chunk event.</summary>
+    public int? Chunk { get; init; }
+}
 
 internal sealed record SweepResponse(int Redispatched, int Failed);
 

@@ -36,6 +36,8 @@ try
     builder.Services.AddOptions<LambdaOptions>().BindConfiguration(LambdaOptions.SectionName).ValidateOnStart();
     builder.Services.AddSingleton<IValidateOptions<LambdaOptions>, LambdaOptionsValidator>();
     builder.Services.AddJobExecution();
+    builder.Services.AddSingleton<SelfInvoke>();
+    builder.Services.AddSingleton<IChunkSender>(services => services.GetRequiredService<SelfInvoke>());
     builder.Services.AddCloudWatchJobMetrics(builder.Configuration);
     builder.Services.AddLambdaInvoker();
     builder.Services.AddSingleton(runtime);

@@ -11,12 +11,19 @@ internal sealed class InProcessSender(InProcessQueue queue, JobStore jobs, ILogg
     public Task<JobError?> SendAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (!queue.TryEnqueue(job.Id))
+        if (!queue.TryEnqueue(JobWork.ForJob(job.Id)))
         {
             Log.QueueFull(logger, job.Id);
         }
 
         return Task.FromResult<JobError?>(null);
+    }
+
+    /// <summary>False when the queue is full: the chunk stays QUEUED in the table and the worker's next sweep takes it.</summary>
+    public Task<bool> SendChunkAsync(Job job, int chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return Task.FromResult(queue.TryEnqueue(JobWork.ForChunk(job.Id, job.Attempt, chunk)));
     }
 
     /// <summary>
@@ -33,6 +40,6 @@ internal sealed class InProcessSender(InProcessQueue queue, JobStore jobs, ILogg
         }
 
         Log.JobTakenOver(logger, job.Id, job.Method);
-        return queue.TryEnqueue(job.Id);
+        return queue.TryEnqueue(JobWork.ForJob(job.Id));
     }
 }

@@ -6,7 +6,7 @@ using VideoAspire.Core.Video.Pipeline;
 namespace VideoAspire.Api.Processing;
 
 /// <summary>
-/// Runs in-process jobs with N consumers, and sweeps on a timer for jobs nobody runs, of both methods
+/// Runs in-process jobs, and chunks of split jobs, with N consumers (Processing:Concurrency), and sweeps on a timer for jobs nobody runs, of both methods
 /// (<see cref="ProcessingSweep"/>). At start it removes the job folders (and kills the ffmpeg children) a killed
 /// predecessor left behind. At shutdown the running jobs are given back to the queue (the executor releases them),
 /// never left PROCESSING.
@@ -50,10 +50,10 @@ internal sealed class InProcessWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            string jobId;
+            JobWork work;
             try
             {
-                jobId = await queue.DequeueAsync(stoppingToken);
+                work = await queue.DequeueAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -62,32 +62,32 @@ internal sealed class InProcessWorker(
 
             lock (_running)
             {
-                _running.Add(jobId);
+                _running.Add(work.Key);
             }
 
             try
             {
-                await executor.ExecuteAsync(jobId, ProcessingMethod.InProcess, stoppingToken);
+                await executor.ExecuteAsync(work, ProcessingMethod.InProcess, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Log.JobCrashed(logger, e, jobId); // the executor records every outcome; this is a bug, the sweep recovers the job
+                Log.JobCrashed(logger, e, work.Key); // the executor records every outcome; this is a bug, the sweep recovers the job
             }
             finally
             {
                 lock (_running)
                 {
-                    _running.Remove(jobId);
+                    _running.Remove(work.Key);
                 }
             }
         }
     }
 
-    private bool IsRunning(string jobId)
+    private bool IsRunning(string key)
     {
         lock (_running)
         {
-            return _running.Contains(jobId);
+            return _running.Contains(key);
         }
     }
 

@@ -25,6 +25,7 @@ internal static class ProcessingServiceCollectionExtensions
         }
 
         services.AddSingleton<JobDispatcher>();
+        services.AddSingleton<IChunkSender>(sp => sp.GetRequiredService<JobDispatcher>());
         services.AddSingleton<ProcessingSweep>();
         services.AddSingleton<InProcessWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<InProcessWorker>());

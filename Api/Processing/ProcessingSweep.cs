@@ -13,12 +13,12 @@ namespace VideoAspire.Api.Processing;
 internal sealed class ProcessingSweep(
     JobSweeper sweeper, InProcessQueue queue, InProcessSender inProcess, JobDispatcher dispatcher, IOptions<JobRecoveryOptions> recovery)
 {
-    /// <param name="isRunningHere">Jobs the worker is running now: left alone, with those waiting in its queue.</param>
+    /// <param name="isRunningHere">Work the worker is running now (by <see cref="JobWork.Key"/>): left alone, with what waits in its queue.</param>
     /// <param name="cancellationToken">Stops the sweep.</param>
     public async Task<SweepResult> SweepAsync(Func<string, bool> isRunningHere, CancellationToken cancellationToken)
     {
         var local = await sweeper.SweepAsync(ProcessingMethod.InProcess, TimeSpan.Zero,
-            (job, _) => Task.FromResult(queue.TryEnqueue(job.Id)), id => isRunningHere(id) || queue.IsWaiting(id), cancellationToken);
+            (job, _) => Task.FromResult(queue.TryEnqueue(JobWork.ForJob(job.Id))), key => isRunningHere(key) || queue.IsWaiting(key), cancellationToken);
         var lambda = await sweeper.SweepAsync(ProcessingMethod.Lambda, recovery.Value.LambdaRedispatchAfter,
             LambdaRedispatch(), null, cancellationToken);
         return new SweepResult(local.Redispatched + lambda.Redispatched, local.Failed + lambda.Failed);

@@ -60,4 +60,19 @@ public sealed record Job
     /// with its progress about once a second. Empty in every other state: <see cref="Segments"/> holds a completed job's.
     /// </summary>
     public IReadOnlyList<JobSegment> StoredSegments { get; init; } = [];
+
+    /// <summary>How many chunks the job's attempt is cut in; 0 while it is one pass (or not yet split).</summary>
+    public int ChunkCount { get; init; }
+
+    /// <summary>The input seconds per chunk it was split by (every chunk plans with it).</summary>
+    public double ChunkSeconds { get; init; }
+
+    /// <summary>Each chunk's state, in index order, while a chunked job runs (<see cref="ChunkCount"/> of them).</summary>
+    public IReadOnlyList<JobChunk> Chunks { get; init; } = [];
+
+    /// <summary>How many chunks are DONE.</summary>
+    public int ChunksDone { get; init; }
+
+    /// <summary>True when the attempt was split into chunks, which now run (and are recovered) one by one.</summary>
+    public bool IsChunked => ChunkCount > 0;
 }

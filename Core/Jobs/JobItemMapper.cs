@@ -38,7 +38,80 @@ internal static class JobItemMapper
         return item;
     }
 
-    public static Job FromItem(Dictionary<string, AttributeValue> item) => new()
+    public static Job FromItem(Dictionary<string, AttributeValue> item)
+    {
+        var job = FromJobAttributes(item);
+        if (!item.TryGetValue(JobsTableSchema.ChunkCount, out var count) || count.N is null)
+        {
+            return job;
+        }
+
+        var chunks = item.TryGetValue(JobsTableSchema.Chunks, out var map) && map.M is { } m
+            ? m.Values.Select(ChunkFromMap).OrderBy(c => c.Index).ToList()
+            : [];
+        return job with
+        {
+            ChunkCount = int.Parse(count.N, CultureInfo.InvariantCulture),
+            ChunkSeconds = OptionalNumber(item, JobsTableSchema.ChunkSeconds) ?? 0,
+            ChunksDone = (int)(OptionalNumber(item, JobsTableSchema.ChunksDone) ?? 0),
+            Chunks = chunks,
+            Progress = job.Status == JobStatus.Processing && chunks.Count > 0 ? ChunkedProgress(chunks) : job.Progress,
+        };
+    }
+
+    /// <summary>The map of one chunk in a new split (QUEUED, never claimed).</summary>
+    public static AttributeValue ChunkToMap(int index, double startSeconds, double durationSeconds, DateTimeOffset now) => new()
+    {
+        M = new Dictionary<string, AttributeValue>
+        {
+            [ChunkIndexName] = Number(index),
+            [JobsTableSchema.Status] = new(ChunkStatusName(ChunkStatus.Queued)),
+            [JobsTableSchema.Attempt] = Number(0),
+            [JobsTableSchema.Tries] = Number(0),
+            [JobsTableSchema.Progress] = Number(0),
+            [JobsTableSchema.ChunkStart] = Number(Math.Round(startSeconds, 6)),
+            [JobsTableSchema.ChunkDuration] = Number(Math.Round(durationSeconds, 6)),
+            [JobsTableSchema.UpdatedAt] = new(Timestamp(now)),
+        },
+    };
+
+    /// <summary>The key of chunk <paramref name="index"/> in the chunks map.</summary>
+    public static string ChunkKey(int index) => string.Create(CultureInfo.InvariantCulture, $"c{index}");
+
+    public static string ChunkStatusName(ChunkStatus status) => status.ToString().ToUpperInvariant();
+
+    private const string ChunkIndexName = "index";
+
+    private static JobChunk ChunkFromMap(AttributeValue value)
+    {
+        var m = value.M;
+        return new JobChunk
+        {
+            Index = int.Parse(m[ChunkIndexName].N, CultureInfo.InvariantCulture),
+            Status = Enum.Parse<ChunkStatus>(m[JobsTableSchema.Status].S, ignoreCase: true),
+            Attempt = int.Parse(m[JobsTableSchema.Attempt].N, CultureInfo.InvariantCulture),
+            Tries = int.Parse(m[JobsTableSchema.Tries].N, CultureInfo.InvariantCulture),
+            Progress = OptionalNumber(m, JobsTableSchema.Progress) ?? 0,
+            StartSeconds = OptionalNumber(m, JobsTableSchema.ChunkStart) ?? 0,
+            DurationSeconds = OptionalNumber(m, JobsTableSchema.ChunkDuration) ?? 0,
+            HeartbeatAt = OptionalTimestamp(m, JobsTableSchema.HeartbeatAt),
+            UpdatedAt = ParseTimestamp(m[JobsTableSchema.UpdatedAt].S),
+            LastError = OptionalError(m, JobsTableSchema.LastErrorCode, JobsTableSchema.LastErrorMessage),
+        };
+    }
+
+    /// <summary>The job's progress as the chunks' progress weighted by the input each covers.</summary>
+    private static double ChunkedProgress(IReadOnlyList<JobChunk> chunks)
+    {
+        var total = chunks.Sum(c => c.DurationSeconds);
+        var done = chunks.Sum(c => (c.Status == ChunkStatus.Done ? 100 : c.Progress) * c.DurationSeconds);
+        return total > 0 ? Math.Round(done / total, 1) : 0;
+    }
+
+    private static double? OptionalNumber(Dictionary<string, AttributeValue> item, string name) =>
+        item.TryGetValue(name, out var value) && value.N is { } n ? double.Parse(n, CultureInfo.InvariantCulture) : null;
+
+    private static Job FromJobAttributes(Dictionary<string, AttributeValue> item) => new()
     {
         Id = item[JobsTableSchema.JobId].S,
         UserId = item[JobsTableSchema.UserId].S,

@@ -12,7 +12,7 @@ namespace VideoAspire.Core.Jobs;
 /// delivery, a worker that lost its claim, a delete) never overwrite each other: a refused write
 /// returns false instead of throwing.
 /// </summary>
-public sealed class JobStore(
+public sealed partial class JobStore(
     IAmazonDynamoDB dynamoDb, IOptions<StorageOptions> options, IOptions<JobRecoveryOptions> recovery, TimeProvider timeProvider)
 {
     private string Table => options.Value.JobsTableName;
@@ -103,14 +103,17 @@ public sealed class JobStore(
     }
 
     /// <summary>
-    /// QUEUED, or PROCESSING with a heartbeat older than <see cref="JobRecoveryOptions.StaleAfter"/> (its attempt died),
-    /// -> PROCESSING with a new attempt number, while tries are left (<see cref="Job.Tries"/>). Null otherwise: a duplicate or late delivery,
+    /// QUEUED, or PROCESSING with a heartbeat older than <see cref="JobRecoveryOptions.StaleAfter"/> (its attempt died;
+    /// never a chunked attempt, whose chunks are recovered one by one), -> PROCESSING with a new attempt number, while tries are left (<see cref="Job.Tries"/>). Null otherwise: a duplicate or late delivery,
     /// a live attempt, a finished or deleted job, or no attempts left (the sweep fails such a job).
     /// </summary>
     public async Task<Job?> TryClaimAsync(string jobId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var update = new Update("SET #status = :processing, #stage = :stage, #attempt = #attempt + :one, #tries = if_not_exists(#tries, :zero) + :one, #started = :now, #heartbeat = :now, #updated = :now, #progress = :zero REMOVE #stored")
+        var update = new Update("SET #status = :processing, #stage = :stage, #attempt = #attempt + :one, #tries = if_not_exists(#tries, :zero) + :one, #started = :now, #heartbeat = :now, #updated = :now, #progress = :zero"
+                + " REMOVE #chunk_count, #chunk_seconds, #chunks, #chunks_done, #stored")
+            .Name("#chunk_count", JobsTableSchema.ChunkCount).Name("#chunk_seconds", JobsTableSchema.ChunkSeconds)
+            .Name("#chunks", JobsTableSchema.Chunks).Name("#chunks_done", JobsTableSchema.ChunksDone)
             .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#attempt", JobsTableSchema.Attempt)
             .Name("#tries", JobsTableSchema.Tries).Name("#stored", JobsTableSchema.StoredSegments)
             .Name("#started", JobsTableSchema.StartedAt).Name("#heartbeat", JobsTableSchema.HeartbeatAt)
@@ -119,7 +122,7 @@ public sealed class JobStore(
             .Value(":one", Number(1)).Value(":zero", Number(0)).Value(":queued", Status(JobStatus.Queued))
             .Value(":max", Number(recovery.Value.MaxAttempts)).Value(":stale", Timestamp(now - recovery.Value.StaleAfter));
         var attributes = await TryUpdateAsync(jobId, update,
-            "(attribute_not_exists(#tries) OR #tries < :max) AND (#status = :queued OR (#status = :processing AND #heartbeat < :stale))",
+            "(attribute_not_exists(#tries) OR #tries < :max) AND (#status = :queued OR (#status = :processing AND #heartbeat < :stale AND attribute_not_exists(#chunk_count)))",
             ReturnValue.ALL_NEW, cancellationToken);
         return attributes is null ? null : FromItem(attributes);
     }
@@ -151,11 +154,16 @@ public sealed class JobStore(
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
     }
 
-    /// <summary>Records when the attempt in progress stored its first segment; false when that attempt no longer owns the job.</summary>
+    /// <summary>
+    /// Records when the attempt in progress stored its first segment (once per attempt: of a chunked job, the first chunk
+    /// to store one); false when that attempt no longer owns the job or already recorded it.
+    /// </summary>
     public async Task<bool> RecordFirstSegmentAsync(string jobId, int attempt, DateTimeOffset storedAt, CancellationToken cancellationToken)
     {
-        var update = new Update("SET #first = :first").Name("#first", JobsTableSchema.FirstSegmentAt).Value(":first", Timestamp(storedAt));
-        return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
+        var update = new Update("SET #first = :first").Name("#first", JobsTableSchema.FirstSegmentAt).Name("#started", JobsTableSchema.StartedAt)
+            .Value(":first", Timestamp(storedAt));
+        return await TryUpdateAsync(jobId, OwnedBy(update, attempt),
+            $"{OwnedCondition} AND (attribute_not_exists(#first) OR #first < #started)", ReturnValue.NONE, cancellationToken) is not null;
     }
 
     /// <summary>PROCESSING (this attempt) -> COMPLETED with the segments, the input's duration and what was done to each stream.</summary>
@@ -173,6 +181,34 @@ public sealed class JobStore(
             .Value(":duration", Number(inputDurationSeconds)).Value(":now", now)
             .Value(":encoding", System.Text.Json.JsonSerializer.Serialize(encoding, JobJson.TypeInfo<JobEncoding>()));
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
+    }
+
+    /// <summary>
+    /// <see cref="CompleteAsync"/>, checked against the table when refused or failed before anything is concluded: the first
+    /// try may have applied although its answer was lost (a timeout, or an SDK retry refused by the condition the first
+    /// try already changed), and a completed job's segments must never be removed. False: the attempt lost the job.
+    /// </summary>
+    public async Task<bool> CommitAsync(
+        string jobId, int attempt, IReadOnlyList<JobSegment> segments, double inputDurationSeconds, JobEncoding encoding)
+    {
+        try
+        {
+            if (await CompleteAsync(jobId, attempt, segments, inputDurationSeconds, encoding, CancellationToken.None))
+            {
+                return true;
+            }
+        }
+        catch (TableException e) when (e.IsTransient)
+        {
+            if (await IsCompletedByAsync(jobId, attempt, CancellationToken.None))
+            {
+                return true;
+            }
+
+            throw; // not applied: a transient failure like any other (the job is given back)
+        }
+
+        return await IsCompletedByAsync(jobId, attempt, CancellationToken.None);
     }
 
     /// <summary>
@@ -227,12 +263,16 @@ public sealed class JobStore(
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
     }
 
-    /// <summary>Takes a PROCESSING job whose last heartbeat is older than <paramref name="staleBefore"/> back to QUEUED.</summary>
+    /// <summary>
+    /// Takes a PROCESSING job whose last heartbeat is older than <paramref name="staleBefore"/> back to QUEUED (not a
+    /// chunked one: its chunks are taken back one by one, <see cref="RequeueChunkIfStaleAsync"/>).
+    /// </summary>
     public async Task<bool> RequeueIfStaleAsync(string jobId, DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
-        var update = BackToQueue().Name("#heartbeat", JobsTableSchema.HeartbeatAt)
+        var update = BackToQueue().Name("#heartbeat", JobsTableSchema.HeartbeatAt).Name("#chunk_count", JobsTableSchema.ChunkCount)
             .Value(":processing", Status(JobStatus.Processing)).Value(":stale", Timestamp(staleBefore));
-        return await TryUpdateAsync(jobId, update, "#status = :processing AND #heartbeat < :stale", ReturnValue.NONE, cancellationToken) is not null;
+        return await TryUpdateAsync(jobId, update, "#status = :processing AND #heartbeat < :stale AND attribute_not_exists(#chunk_count)",
+            ReturnValue.NONE, cancellationToken) is not null;
     }
 
     /// <summary>
@@ -337,11 +377,13 @@ public sealed class JobStore(
         .Value(":processing", Status(JobStatus.Processing)).Value(":attempt", Number(attempt));
 
     /// <summary>
-    /// A transition to a final state: the job leaves the unfinished index and gets its expiry time; the running attempt's
-    /// list of stored segments goes (a completed job's are in segments, a failed job's objects are deleted).
+    /// A transition to a final state: the job leaves the unfinished index, drops its chunks' state and the running
+    /// attempt's list of stored segments (a completed job's are in segments, a failed job's objects are deleted), and
+    /// gets its expiry time.
     /// </summary>
-    private Update Finished(string setExpression) => new Update(setExpression + ", #ttl = :ttl REMOVE #unfinished, #stored")
-        .Name("#ttl", JobsTableSchema.Ttl).Name("#unfinished", JobsTableSchema.Unfinished).Name("#stored", JobsTableSchema.StoredSegments)
+    private Update Finished(string setExpression) => new Update(setExpression + ", #ttl = :ttl REMOVE #unfinished, #chunks, #stored")
+        .Name("#ttl", JobsTableSchema.Ttl).Name("#unfinished", JobsTableSchema.Unfinished).Name("#chunks", JobsTableSchema.Chunks)
+        .Name("#stored", JobsTableSchema.StoredSegments)
         .Value(":ttl", Number((timeProvider.GetUtcNow() + TimeSpan.FromDays(options.Value.FinishedJobRetentionDays)).ToUnixTimeSeconds()));
 
     private Update Failure(JobError error)

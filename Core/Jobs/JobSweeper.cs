@@ -8,11 +8,15 @@ namespace VideoAspire.Core.Jobs;
 /// Finds the jobs nobody will run and acts on them, the same way for every method: a PROCESSING job whose heartbeat
 /// went stale (its worker or invocation died) is put back in the queue and dispatched again; a QUEUED job nobody
 /// claimed in time (a lost dispatch, an Api that died between writing and dispatching, an event Lambda gave up on)
-/// is dispatched again; a job out of attempts is FAILED with its last error and its objects removed. It reads the
+/// is dispatched again; a job out of attempts is FAILED with its last error and its objects removed. A split job is
+/// swept chunk by chunk by the same rules (<see cref="SweepChunksAsync"/>), and committed if all its chunks are DONE but
+/// the chunk that finished last died before committing. It reads the
 /// sparse index of unfinished jobs, never the whole table, and every write is conditional on what it saw, so
 /// several sweepers (Api instances, the scheduled Processor sweep) can run at once.
 /// </summary>
-public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobRecoveryOptions> options, TimeProvider timeProvider, ILogger<JobSweeper> logger)
+public sealed class JobSweeper(
+    JobStore jobs, ObjectStore objects, ChunkedCommit chunkedCommit, IChunkSender chunkSender, IOptions<JobRecoveryOptions> options,
+    TimeProvider timeProvider, ILogger<JobSweeper> logger)
 {
     /// <summary>Sends a job on again; false when it cannot take more now (a full queue): the sweep stops and the next one goes on.</summary>
     public delegate Task<bool> Redispatch(Job job, CancellationToken cancellationToken);
@@ -42,6 +46,13 @@ public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobR
                 if (await jobs.GetAsync(id, cancellationToken) is not { Status: JobStatus.Queued or JobStatus.Processing } job)
                 {
                     continue; // finished or deleted since the index was read
+                }
+
+                if (job is { Status: JobStatus.Processing, IsChunked: true })
+                {
+                    var chunks = await SweepChunksAsync(job, staleBefore, queuedBefore, isHeldHere, cancellationToken);
+                    (redispatched, failed) = (redispatched + chunks.Redispatched, failed + chunks.Failed);
+                    continue;
                 }
 
                 var idleSince = job.Status == JobStatus.Processing ? staleBefore : queuedBefore;
@@ -80,6 +91,74 @@ public sealed class JobSweeper(JobStore jobs, ObjectStore objects, IOptions<JobR
         }
 
         return new SweepResult(redispatched, failed);
+    }
+
+    /// <summary>
+    /// One split job: a chunk that is QUEUED and untouched for the grace, or PROCESSING with a stale heartbeat, is taken
+    /// back and sent again; one out of tries fails the job with its last error; a job whose chunks are all DONE and
+    /// that nobody committed for StaleAfter is committed here.
+    /// </summary>
+    private async Task<SweepResult> SweepChunksAsync(
+        Job job, DateTimeOffset staleBefore, DateTimeOffset queuedBefore, Func<string, bool>? isHeldHere, CancellationToken cancellationToken)
+    {
+        if (job.ChunksDone >= job.ChunkCount)
+        {
+            var committed = job.UpdatedAt < staleBefore && await chunkedCommit.CommitAsync(job, cancellationToken);
+            return new SweepResult(committed ? 1 : 0, 0);
+        }
+
+        var redispatched = 0;
+        foreach (var chunk in job.Chunks)
+        {
+            if (chunk.Status == ChunkStatus.Done || isHeldHere?.Invoke(chunk.Work(job).Key) == true)
+            {
+                continue;
+            }
+
+            var idleSince = chunk.Status == ChunkStatus.Processing ? staleBefore : queuedBefore;
+            var lastSign = chunk.Status == ChunkStatus.Processing ? chunk.HeartbeatAt : chunk.UpdatedAt;
+            if (lastSign >= idleSince)
+            {
+                continue; // alive, or sent a moment ago
+            }
+
+            if (chunk.Tries >= jobs.MaxAttempts)
+            {
+                return new SweepResult(redispatched, await FailChunkedAsync(job, chunk, idleSince, cancellationToken) ? 1 : 0);
+            }
+
+            var takenBack = chunk.Status == ChunkStatus.Processing
+                ? await jobs.RequeueChunkIfStaleAsync(job.Id, job.Attempt, chunk.Index, staleBefore, cancellationToken)
+                : await jobs.TouchChunkIfIdleAsync(job.Id, job.Attempt, chunk.Index, queuedBefore, cancellationToken);
+            if (!takenBack)
+            {
+                continue; // it moved since it was read, or another sweeper took it
+            }
+
+            Log.ChunkRedispatched(logger, job.Id, chunk.Index, chunk.Status);
+            if (!await chunkSender.SendChunkAsync(job, chunk.Index, cancellationToken))
+            {
+                break;
+            }
+
+            redispatched++;
+        }
+
+        return new SweepResult(redispatched, 0);
+    }
+
+    private async Task<bool> FailChunkedAsync(Job job, JobChunk chunk, DateTimeOffset idleSince, CancellationToken cancellationToken)
+    {
+        var error = new JobError(chunk.LastError?.Code ?? "attempts_exhausted",
+            $"Chunk {chunk.Index} of the job was tried {chunk.Tries} times without finishing{(chunk.LastError is { } last ? $"; last error: {last.Message}" : " (each attempt stopped without a word: killed, out of memory or past its deadline)")}.");
+        if (!await jobs.FailAbandonedChunkAsync(job, chunk, idleSince.AddTicks(1), error, cancellationToken))
+        {
+            return false;
+        }
+
+        Log.JobAbandoned(logger, job.Id, error.Code, error.Message);
+        await objects.DeletePrefixQuietlyAsync(job.Id, StorageLayout.JobPrefix(job.Id), logger);
+        return true;
     }
 
     /// <summary>

@@ -47,6 +47,25 @@ public static class JobsTableSchema
     /// </summary>
     public const string Unfinished = "unfinished";
 
+    /// <summary>How many chunks the job is cut in (<see cref="Chunks"/>); absent for a single pass.</summary>
+    public const string ChunkCount = "chunk_count";
+
+    /// <summary>The input seconds per chunk the job was split by, so every chunk plans exactly as the split did.</summary>
+    public const string ChunkSeconds = "chunk_seconds";
+
+    /// <summary>
+    /// Per chunk, while a chunked job runs: a map "c{index}" -> {status, attempt, tries, heartbeat_at, updated_at,
+    /// progress, start, duration, last_error_code, last_error_message} (<see cref="JobChunk"/>); removed when the job ends.
+    /// </summary>
+    public const string Chunks = "chunks";
+
+    /// <summary>How many chunks are DONE; the chunk whose finish makes it equal <see cref="ChunkCount"/> commits the job.</summary>
+    public const string ChunksDone = "chunks_done";
+
+    /// <summary>A chunk's start and duration in the input, in seconds (inside <see cref="Chunks"/>).</summary>
+    public const string ChunkStart = "start";
+    public const string ChunkDuration = "duration";
+
     /// <summary>GSI listing one user's jobs newest first: partition user_id, sort created_at (ISO-8601).</summary>
     public const string UserIndex = "user_id-created_at-index";
 

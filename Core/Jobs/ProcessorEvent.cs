@@ -6,6 +6,7 @@ namespace VideoAspire.Core.Jobs;
 /// <summary>
 /// The versioned payload the Api sends to the Processor function. Version 1:
 /// <c>{"version":1,"kind":"job","jobId":"…","bucket":"…","key":"…","options":{…},"traceparent":"00-…"}</c>
+/// or one chunk of a split job's attempt, <c>{"version":1,"kind":"chunk","jobId":"…","attempt":2,"chunk":3,…}</c>,
 /// or <c>{"version":1,"kind":"ping"}</c>, or <c>{"version":1,"kind":"sweep"}</c> (sent on a schedule: find stranded
 /// Lambda jobs and dispatch them again). The job record stays the source of truth; bucket, key and options
 /// travel for logs and for people reading the Lambda console.
@@ -14,6 +15,7 @@ public sealed record ProcessorEvent
 {
     public const int CurrentVersion = 1;
     public const string JobKind = "job";
+    public const string ChunkKind = "chunk";
     public const string PingKind = "ping";
     public const string SweepKind = "sweep";
 
@@ -22,6 +24,12 @@ public sealed record ProcessorEvent
     public string Kind { get; init; } = JobKind;
 
     public string? JobId { get; init; }
+
+    /// <summary>For a chunk: the job's attempt that split it (a chunk of an older attempt is refused when claimed).</summary>
+    public int? Attempt { get; init; }
+
+    /// <summary>For a chunk: its index in the split.</summary>
+    public int? Chunk { get; init; }
 
     public string? Bucket { get; init; }
 
@@ -37,6 +45,12 @@ public sealed record ProcessorEvent
         ArgumentNullException.ThrowIfNull(job);
         return new ProcessorEvent { JobId = job.Id, Bucket = bucket, Key = job.SourceKey, Options = job.Options, Traceparent = traceparent };
     }
+
+    public static ProcessorEvent ForChunk(Job job, int chunk, string bucket, string? traceparent) =>
+        ForJob(job, bucket, traceparent) with { Kind = ChunkKind, Attempt = job.Attempt, Chunk = chunk };
+
+    /// <summary>The work a job or chunk event asks for.</summary>
+    public JobWork ToWork() => Kind == ChunkKind ? JobWork.ForChunk(JobId!, Attempt!.Value, Chunk!.Value) : JobWork.ForJob(JobId!);
 
     public static ProcessorEvent Ping() => new() { Kind = PingKind };
 
@@ -72,7 +86,9 @@ public sealed record ProcessorEvent
             PingKind or SweepKind => parsed,
             JobKind when Storage.StorageLayout.IsValidId(parsed.JobId) => parsed,
             JobKind => throw new InvalidEventException("A job event needs a jobId of 32 hex characters."),
-            _ => throw new InvalidEventException($"Unknown event kind '{parsed.Kind}'; expected 'job', 'ping' or 'sweep'."),
+            ChunkKind when Storage.StorageLayout.IsValidId(parsed.JobId) && parsed.Attempt >= 1 && parsed.Chunk >= 0 => parsed,
+            ChunkKind => throw new InvalidEventException("A chunk event needs a jobId of 32 hex characters, an attempt of at least 1 and a chunk of at least 0."),
+            _ => throw new InvalidEventException($"Unknown event kind '{parsed.Kind}'; expected 'job', 'chunk', 'ping' or 'sweep'."),
         };
     }
 }

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace VideoAspire.Core.Jobs;
 
 /// <summary>
-/// Takes progress reports as fast as ffmpeg produces them and writes the latest one (with a heartbeat)
-/// at most once per interval. When a write is refused, the attempt no longer owns the job:
+/// Takes progress reports as fast as ffmpeg produces them and writes the latest one (with a heartbeat) of what the run
+/// holds (<see cref="WorkClaim"/>: the job's attempt or a chunk's) at most once per interval. When a write is refused,
+/// the run no longer holds it:
 /// <see cref="Lost"/> is cancelled so the work stops. A write that fails for any other reason (throttling,
 /// a network blip) never fails the job: it is logged and the next tick tries again. But an attempt that could not
 /// write a heartbeat for <c>silenceLimit</c> (half of StaleAfter) stops as lost too: others may soon take the job
@@ -15,8 +16,7 @@ namespace VideoAspire.Core.Jobs;
 internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
 {
     private readonly JobStore _jobs;
-    private readonly string _jobId;
-    private readonly int _attempt;
+    private readonly WorkClaim _claim;
     private readonly ILogger _logger;
     private readonly TimeSpan _silenceLimit;
     private readonly CancellationTokenSource _lost = new();
@@ -28,12 +28,11 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
     private double _written = -1;
     private int _disposed;
 
-    public ProgressWriter(JobStore jobs, string jobId, int attempt, TimeSpan interval, TimeSpan silenceLimit, TimeProvider timeProvider, ILogger logger)
+    public ProgressWriter(JobStore jobs, WorkClaim claim, TimeSpan interval, TimeSpan silenceLimit, TimeProvider timeProvider, ILogger logger)
     {
         _silenceLimit = silenceLimit;
         _jobs = jobs;
-        _jobId = jobId;
-        _attempt = attempt;
+        _claim = claim;
         _logger = logger;
         Lost = _lost.Token;
         _loop = LoopAsync(interval, timeProvider);
@@ -107,11 +106,11 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
                 var stored = TakePending();
                 try
                 {
-                    owned = await _jobs.ReportProgressAsync(_jobId, _attempt, JobStages.Cutting, Math.Max(latest, 0), stored, _stop.Token);
+                    owned = await _claim.ReportProgressAsync(_jobs, Math.Max(latest, 0), stored, _stop.Token);
                 }
                 catch (Exception e) when (!_stop.IsCancellationRequested)
                 {
-                    Log.HeartbeatFailed(_logger, e, _jobId); // not the job's fault: try again at the next tick
+                    Log.HeartbeatFailed(_logger, e, _claim.Job.Id); // not the job's fault: try again at the next tick
                     PutBack(stored);
                     owned = timeProvider.GetElapsedTime(lastWritten) < _silenceLimit;
                     if (owned)

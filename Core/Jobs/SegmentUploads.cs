@@ -5,7 +5,8 @@ using VideoAspire.Core.Video.Pipeline;
 namespace VideoAspire.Core.Jobs;
 
 /// <summary>
-/// Runs the pipeline for one attempt and stores each segment (with its thumbnail) while ffmpeg keeps cutting, up to
+/// Runs the pipeline for one attempt (of the job, or of one of its chunks) and stores each segment under its
+/// <c>prefix</c> (with its thumbnail) while ffmpeg keeps cutting, up to
 /// <c>concurrency</c> uploads at a time, so the job waits for the slower of cutting and uploading rather than for their sum.
 /// <list type="bullet">
 /// <item>Bounded: the pipeline's handler opens the segment's files and returns (the pipeline then deletes the paths; the
@@ -19,7 +20,8 @@ namespace VideoAspire.Core.Jobs;
 /// <item>Told: <c>onStored</c> gets each segment once its objects are stored (the job shows it while it runs).</item>
 /// </list>
 /// </summary>
-internal sealed class SegmentUploads(ObjectStore objects, JobStore jobs, Job job, int concurrency, TimeProvider timeProvider, Action<JobSegment> onStored)
+internal sealed class SegmentUploads(
+    ObjectStore objects, JobStore jobs, Job job, string prefix, int concurrency, TimeProvider timeProvider, Action<JobSegment> onStored)
 {
     private readonly List<Task<JobSegment>> _uploads = [];
     private Exception? _failure;
@@ -78,12 +80,12 @@ internal sealed class SegmentUploads(ObjectStore objects, JobStore jobs, Job job
             await using (video)
             await using (thumbnail)
             {
-                var key = StorageLayout.SegmentKey(job.Id, job.Attempt, segment.Index);
+                var key = StorageLayout.SegmentKey(prefix, segment.Index);
                 await objects.PutStreamAsync(key, video, "video/mp4", stop.Token);
                 string? thumbnailKey = null;
                 if (thumbnail is not null)
                 {
-                    thumbnailKey = StorageLayout.ThumbnailKey(job.Id, job.Attempt, segment.Index);
+                    thumbnailKey = StorageLayout.ThumbnailKey(prefix, segment.Index);
                     await objects.PutStreamAsync(thumbnailKey, thumbnail, "image/jpeg", stop.Token);
                 }
 

@@ -27,11 +27,23 @@ public static partial class StorageLayout
     /// <summary>Everything one user uploaded.</summary>
     public static string UploadsPrefix(string userId) => $"uploads/{UserSegment(userId)}/";
 
-    public static string SegmentKey(string jobId, int attempt, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{AttemptPrefix(jobId, attempt)}segments/{index:D4}.mp4");
+    /// <summary>
+    /// jobs/{jobId}/a{attempt}/c{chunk}t{chunkAttempt}/ — one chunk attempt's objects, inside its job attempt's prefix, so
+    /// a chunk attempt that lost its chunk removes only what it stored, and failing the job removes every chunk's.
+    /// </summary>
+    public static string ChunkAttemptPrefix(string jobId, int attempt, int chunk, int chunkAttempt) =>
+        string.Create(CultureInfo.InvariantCulture, $"{AttemptPrefix(jobId, attempt)}c{chunk}t{chunkAttempt}/");
 
-    public static string ThumbnailKey(string jobId, int attempt, int index) =>
-        string.Create(CultureInfo.InvariantCulture, $"{AttemptPrefix(jobId, attempt)}thumbnails/{index:D4}.jpg");
+    public static string SegmentKey(string jobId, int attempt, int index) => SegmentKey(AttemptPrefix(jobId, attempt), index);
+
+    public static string ThumbnailKey(string jobId, int attempt, int index) => ThumbnailKey(AttemptPrefix(jobId, attempt), index);
+
+    /// <summary>Segment <paramref name="index"/> under an attempt's or a chunk attempt's prefix.</summary>
+    public static string SegmentKey(string prefix, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}segments/{index:D4}.mp4");
+
+    public static string ThumbnailKey(string prefix, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}thumbnails/{index:D4}.jpg");
 
     /// <summary>
     /// A user id as a key segment: itself when plainly safe ([A-Za-z0-9_-], at most 64), else "~" and a hash of it

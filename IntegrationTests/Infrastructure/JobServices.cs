@@ -10,7 +10,10 @@ using VideoAspire.Core.Setup;
 
 namespace VideoAspire.IntegrationTests.Infrastructure;
 
-/// <summary>The job services as a host wires them, against the test backend, with one bucket and table per test class.</summary>
+/// <summary>
+/// The job services as a host wires them, against the test backend, with one bucket and table per test class. Chunks of
+/// split jobs are sent to <see cref="SentChunks"/>, for the test to run.
+/// </summary>
 internal static class JobServices
 {
     public static ServiceProvider Build(
@@ -48,6 +51,8 @@ internal static class JobServices
         }
 
         services.AddSingleton<ResourceBootstrapper>();
+        services.AddSingleton<SentChunks>();
+        services.AddSingleton<IChunkSender>(sp => sp.GetRequiredService<SentChunks>());
         return services.AddJobExecution().BuildServiceProvider();
     }
 

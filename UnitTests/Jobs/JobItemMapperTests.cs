@@ -36,6 +36,32 @@ public sealed class JobItemMapperTests
         Assert.Null(read.Encoding);
     }
 
+    [Fact]
+    public void FromItem_ChunkedJob_ProgressIsTheChunksWeightedByTheInputEachCovers()
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        var item = JobItemMapper.ToItem(NewJob(SegmentCodecs.H264) with { Status = JobStatus.Processing, Progress = 3 });
+        item[JobsTableSchema.ChunkCount] = new AttributeValue { N = "3" };
+        item[JobsTableSchema.ChunksDone] = new AttributeValue { N = "1" };
+        item[JobsTableSchema.ChunkSeconds] = new AttributeValue { N = "10" };
+        var done = JobItemMapper.ChunkToMap(0, 0, 10, now);
+        done.M[JobsTableSchema.Status] = new AttributeValue(JobItemMapper.ChunkStatusName(ChunkStatus.Done));
+        var half = JobItemMapper.ChunkToMap(1, 10, 10, now);
+        half.M[JobsTableSchema.Progress] = new AttributeValue { N = "50" };
+        item[JobsTableSchema.Chunks] = new AttributeValue
+        {
+            M = new() { ["c2"] = JobItemMapper.ChunkToMap(2, 20, 20, now), ["c0"] = done, ["c1"] = half },
+        };
+
+        var read = JobItemMapper.FromItem(item);
+
+        // (100 x 10 + 50 x 10 + 0 x 20) / 40 s of input; the stored single-pass progress is not used.
+        Assert.Equal(37.5, read.Progress);
+        Assert.Equal((3, 1, 10.0), (read.ChunkCount, read.ChunksDone, read.ChunkSeconds));
+        Assert.Equal([0, 1, 2], read.Chunks.Select(c => c.Index));
+        Assert.Equal([ChunkStatus.Done, ChunkStatus.Queued, ChunkStatus.Queued], read.Chunks.Select(c => c.Status));
+    }
+
     private static Job NewJob(SegmentCodecs codecs) => new()
     {
         Id = new string('a', 32),

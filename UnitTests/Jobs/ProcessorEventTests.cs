@@ -30,6 +30,28 @@ public sealed class ProcessorEventTests
     }
 
     [Fact]
+    public void ForChunk_RoundTripsAsTheChunksWork()
+    {
+        var job = new Job
+        {
+            Id = "0123456789abcdef0123456789abcdef",
+            UserId = "alice",
+            SourceKey = "uploads/alice/x/source",
+            Options = new JobOptions(CuttingOptions.Fixed(10), OutputMode.Exact, TextOverlay.None, false),
+            Method = ProcessingMethod.Lambda,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            Attempt = 2,
+        };
+
+        var parsed = ProcessorEvent.Parse(ProcessorEvent.ForChunk(job, 3, "bucket", null).ToJson());
+
+        Assert.Equal(("chunk", 2, 3), (parsed.Kind, parsed.Attempt, parsed.Chunk));
+        Assert.Equal(JobWork.ForChunk(job.Id, 2, 3), parsed.ToWork());
+        Assert.Equal(job.Id + "#a2c3", parsed.ToWork().Key);
+        Assert.Equal(job.Id, ProcessorEvent.Parse(ProcessorEvent.ForJob(job, "bucket", null).ToJson()).ToWork().Key);
+    }
+
+    [Fact]
     public void Parse_Ping_IsAccepted() => Assert.Equal("ping", ProcessorEvent.Parse("""{"version":1,"kind":"ping"}"""u8).Kind);
 
     [Theory]
@@ -37,6 +59,10 @@ public sealed class ProcessorEventTests
     [InlineData("""{"version":1,"kind":"job"}""", "jobId")]
     [InlineData("""{"version":1,"kind":"job","jobId":"not-hex"}""", "jobId")]
     [InlineData("""{"version":1,"kind":"other"}""", "Unknown event kind 'other'")]
+    [InlineData("""{"version":1,"kind":"chunk","jobId":"0123456789abcdef0123456789abcdef","attempt":1}""", "a chunk of at least 0")]
+    [InlineData("""{"version":1,"kind":"chunk","jobId":"0123456789abcdef0123456789abcdef","attempt":0,"chunk":1}""", "an attempt of at least 1")]
+    [InlineData("""{"version":1,"kind":"chunk","jobId":"0123456789abcdef0123456789abcdef","attempt":1,"chunk":-1}""", "a chunk of at least 0")]
+    [InlineData("""{"version":1,"kind":"chunk","jobId":"../x","attempt":1,"chunk":0}""", "jobId of 32 hex")]
     [InlineData("""{"version":1,"kind":"job","options":{"output":"turbo"}}""", "not valid JSON")]
     [InlineData("""null""", "empty")]
     [InlineData("""[]""", "not valid JSON")]

@@ -48,7 +48,22 @@ public sealed class ProgressWriterTests
         Assert.False(writer.IsLost);
     }
 
-    private static (List<UpdateItemRequest> Writes, ProgressWriter Writer) Start(Func<UpdateItemRequest, Task<UpdateItemResponse>> answer)
+    [Fact]
+    public async Task Stored_ChunkRun_IsNotWritten()
+    {
+        var job = StoredSegmentListTests.NewJob() with { Status = JobStatus.Processing, Attempt = 1, ChunkCount = 2, ChunkSeconds = 300 };
+        var chunk = new JobChunk { Index = 1, Status = ChunkStatus.Processing, Attempt = 1, StartSeconds = 300, DurationSeconds = 300, UpdatedAt = DateTimeOffset.UnixEpoch };
+        var (writes, writer) = Start(_ => Task.FromResult(new UpdateItemResponse()), new ChunkClaim(job, chunk));
+
+        writer.Stored(StoredSegmentListTests.Segment(30));
+        await WaitForAsync(writes, w => w.Count >= 2);
+        await writer.DisposeAsync();
+
+        Assert.DoesNotContain(writes, Carries); // a retried chunk deletes its objects: the job's list could not drop them
+    }
+
+    private static (List<UpdateItemRequest> Writes, ProgressWriter Writer) Start(
+        Func<UpdateItemRequest, Task<UpdateItemResponse>> answer, WorkClaim? claim = null)
     {
         var (client, recorder) = RecordingClient.For<IAmazonDynamoDB>();
         var writes = new List<UpdateItemRequest>();
@@ -64,7 +79,8 @@ public sealed class ProgressWriterTests
         };
         var store = new JobStore(client, Options.Create(new StorageOptions { BucketName = "b", JobsTableName = "t" }),
             Options.Create(new JobRecoveryOptions()), TimeProvider.System);
-        var writer = new ProgressWriter(store, "job", 1, TimeSpan.FromMilliseconds(5), TimeSpan.FromMinutes(1), TimeProvider.System, NullLogger.Instance);
+        claim ??= new AttemptClaim(StoredSegmentListTests.NewJob() with { Status = JobStatus.Processing, Attempt = 1 });
+        var writer = new ProgressWriter(store, claim, TimeSpan.FromMilliseconds(5), TimeSpan.FromMinutes(1), TimeProvider.System, NullLogger.Instance);
         return (writes, writer);
     }
 

@@ -30,4 +30,19 @@ internal sealed class LambdaSender(
             return JobErrors.From(e);
         }
     }
+
+    public async Task<bool> SendChunkAsync(Job job, int chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        try
+        {
+            await services.GetRequiredService<LambdaInvoker>().InvokeChunkAsync(options.Value.FunctionName, job, chunk, objects.Bucket, cancellationToken);
+            return true;
+        }
+        catch (LambdaInvokeException e)
+        {
+            Log.DispatchFailed(logger, e, job.Id);
+            return false;
+        }
+    }
 }

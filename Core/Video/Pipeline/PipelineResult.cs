@@ -13,4 +13,7 @@ public sealed record PipelineResult(
     public ChunkPlan Chunk { get; init; } = ChunkPlanner.Whole(Plan);
 
     public int ChunkCount { get; init; } = 1;
+
+    /// <summary>Set when nothing was cut because the job is to be cut in these chunks (<see cref="SegmentJobSpec.SplitBudget"/>).</summary>
+    public IReadOnlyList<ChunkPlan>? Split { get; init; }
 }

@@ -49,7 +49,13 @@ public sealed class VideoPipeline(MediaProber prober, IOptions<VideoOptions> opt
         var plan = SegmentPlanner.Plan(media.Duration, spec.Cutting);
         var encoding = EncodingPlan.Decide(media, spec.Mode, spec.Overlay.HasText, spec.Codecs);
         options.Value.Limits.CheckMemory(media, encoding);
-        var chunks = PipelineChunks.For(plan, encoding, spec.Chunk?.Budget);
+        var chunks = PipelineChunks.For(plan, encoding, spec.Chunk?.Budget ?? spec.SplitBudget);
+        if (spec.Chunk is null && chunks.Count > 1)
+        {
+            Log.PipelineSplit(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, chunks.Count);
+            return new PipelineResult(media, plan, encoding, []) { ChunkCount = chunks.Count, Split = chunks };
+        }
+
         var chunk = PipelineChunks.Pick(chunks, spec.Chunk);
         Log.PipelineStarting(logger, spec.JobId, media.Duration.TotalSeconds, plan.Count, encoding.Video.InputCodec, encoding.Video.Decision,
             encoding.Audio?.InputCodec ?? "none", encoding.Audio?.Decision ?? "none");
