@@ -13,11 +13,15 @@ namespace VideoAspire.Api.Jobs;
 /// GET /api/jobs/{id}/events: a job's progress as Server-Sent Events, so a page follows a job over one request
 /// instead of polling. The Api reads the job from the store once a second (the Processor may run in another process
 /// or in Lambda, so the store is where progress is) and sends an event only when something changed:
+/// "segment" (<see cref="SegmentView"/>, with its links) for each segment stored since the last read, then
 /// "progress" (<see cref="JobProgressEvent"/>) while it runs, then one "done" (<see cref="JobView"/>, with the
 /// segments' links) when it completes or fails, and the stream ends. A "progress" is repeated every 15 s as a keep-alive.
+/// Each stream sends every index once, from its first read on, so a client that reconnects gets every segment stored so
+/// far again (a client keeps them by index). An attempt that starts over (a retry) sends its segments again, by index.
 /// </summary>
 internal static class JobEventsApi
 {
+    public const string SegmentEvent = "segment";
     public const string ProgressEvent = "progress";
     public const string DoneEvent = "done";
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -27,6 +31,8 @@ internal static class JobEventsApi
     {
         routes.MapGet("/api/jobs/{id}/events", GetJobEventsAsync).WithTags("Jobs").RequireAuthorization()
             .WithName("GetJobEvents").WithSummary("Follow a job's progress as Server-Sent Events")
+            .WithDescription("Events: `segment` (a SegmentView) for each segment stored since the last read, each index once per stream; "
+                + "`progress` (status, stage, progress) when it changed, at least every 15 s; then one `done` (a JobView) and the stream ends.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
@@ -41,23 +47,34 @@ internal static class JobEventsApi
             return JobsApi.JobNotFound(id);
         }
 
+        // Every job read here is the caller's (FindForUserAsync), so its segments' links may be made.
+        var lifetime = options.Value.DownloadUrlLifetime;
         var events = EventsAsync(job, () => store.FindForUserAsync(userId, id, cancellationToken),
-            finished => JobViews.ToViewAsync(finished, urls, objects.Bucket, options.Value.DownloadUrlLifetime), timeProvider, cancellationToken);
+            new JobEventViews(
+                finished => JobViews.ToViewAsync(finished, urls, objects.Bucket, lifetime),
+                segment => JobViews.ToViewAsync(segment, urls, objects.Bucket, lifetime)),
+            timeProvider, cancellationToken);
         return TypedResults.ServerSentEvents(events);
     }
 
     /// <summary>The events of one job from its first read on; ends when the job ends or is deleted.</summary>
     internal static async IAsyncEnumerable<SseItem<object>> EventsAsync(
-        Job first, Func<Task<Job?>> read, Func<Job, Task<JobView>> view, TimeProvider timeProvider,
+        Job first, Func<Task<Job?>> read, JobEventViews views, TimeProvider timeProvider,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         JobProgressEvent? last = null;
         var lastSentAt = timeProvider.GetUtcNow();
+        var sent = new SentSegments();
         for (Job? job = first; job is not null; job = await read())
         {
+            foreach (var segment in sent.New(job))
+            {
+                yield return new SseItem<object>(await views.Segment(segment), SegmentEvent);
+            }
+
             if (job.Status is JobStatus.Completed or JobStatus.Failed)
             {
-                yield return new SseItem<object>(await view(job), DoneEvent);
+                yield return new SseItem<object>(await views.Job(job), DoneEvent);
                 yield break;
             }
 
@@ -72,6 +89,9 @@ internal static class JobEventsApi
         }
     }
 }
+
+/// <summary>How the events stream shows a job and a segment (both with presigned links: only for the caller's job).</summary>
+internal sealed record JobEventViews(Func<Job, Task<JobView>> Job, Func<JobSegment, Task<SegmentView>> Segment);
 
 /// <summary>A running job's state: status, stage and percent (0-100), as GET /api/jobs/{id} has them.</summary>
 public sealed record JobProgressEvent(string Status, string Stage, double Progress);

@@ -7,17 +7,13 @@ namespace VideoAspire.Api.Jobs;
 /// <summary>Maps stored jobs to what the Api returns.</summary>
 internal static class JobViews
 {
+    /// <summary>The job's view. Callers have checked the job is the caller's: this makes download links for its segments.</summary>
     public static async Task<JobView> ToViewAsync(Job job, PresignedUrls urls, string bucket, TimeSpan lifetime)
     {
         var segments = new List<SegmentView>();
-        if (job.Status == JobStatus.Completed)
+        foreach (var segment in VisibleSegments(job))
         {
-            foreach (var segment in job.Segments)
-            {
-                segments.Add(new SegmentView(segment.Index, segment.StartSeconds, segment.DurationSeconds, segment.SizeBytes,
-                    await urls.ForGetAsync(bucket, segment.Key, lifetime),
-                    segment.ThumbnailKey is null ? null : await urls.ForGetAsync(bucket, segment.ThumbnailKey, lifetime)));
-            }
+            segments.Add(await ToViewAsync(segment, urls, bucket, lifetime));
         }
 
         return new JobView(job.Id, Status(job.Status), job.Stage, job.Progress, job.Method.ToWireName(), job.CreatedAt, job.StartedAt,
@@ -25,6 +21,23 @@ internal static class JobViews
             ToView(job.Options), job.Encoding is { } encoding ? ToView(encoding) : null, segments, job.FirstSegmentAt,
             job.FirstSegmentAt is { } first ? Math.Round((first - job.CreatedAt).TotalSeconds, 3) : null);
     }
+
+    /// <summary>
+    /// The segments a client may download: a completed job's, or those a processing job's attempt has stored so far
+    /// (by index); none for a queued or failed job (a failed job's objects are deleted).
+    /// </summary>
+    public static IReadOnlyList<JobSegment> VisibleSegments(Job job) => job.Status switch
+    {
+        JobStatus.Completed => job.Segments,
+        JobStatus.Processing => job.StoredSegments,
+        _ => [],
+    };
+
+    /// <summary>One segment with presigned links; the job must be the caller's.</summary>
+    public static async Task<SegmentView> ToViewAsync(JobSegment segment, PresignedUrls urls, string bucket, TimeSpan lifetime) =>
+        new(segment.Index, segment.StartSeconds, segment.DurationSeconds, segment.SizeBytes,
+            await urls.ForGetAsync(bucket, segment.Key, lifetime),
+            segment.ThumbnailKey is null ? null : await urls.ForGetAsync(bucket, segment.ThumbnailKey, lifetime));
 
     public static JobOptionsView ToView(JobOptions options)
     {

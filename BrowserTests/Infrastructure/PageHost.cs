@@ -17,6 +17,7 @@ public sealed class PageHost : IAsyncLifetime
 
     private readonly AwsBackendFixture _backend;
     private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     private ApiFactory? _api;
     private IPlaywright? _playwright;
@@ -26,11 +27,15 @@ public sealed class PageHost : IAsyncLifetime
     {
     }
 
-    /// <summary>With Api settings of its own (e.g. an OpenID Connect authority: <see cref="OidcPageHost"/>).</summary>
-    internal PageHost(AwsBackendFixture backend, IReadOnlyDictionary<string, string?>? settings)
+    /// <summary>
+    /// With Api settings of its own (e.g. an OpenID Connect authority: <see cref="OidcPageHost"/>), and services replaced
+    /// (e.g. held segment uploads: <see cref="HeldUploadsPageHost"/>).
+    /// </summary>
+    internal PageHost(AwsBackendFixture backend, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services = null)
     {
         _backend = backend;
         _settings = settings;
+        _services = services;
     }
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -42,7 +47,7 @@ public sealed class PageHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install chromium (.ci/run does).");
-        _api = new ApiFactory(_backend, AwsBackendFixture.UniqueName("page"), AwsBackendFixture.UniqueName("page-jobs"), _settings);
+        _api = new ApiFactory(_backend, AwsBackendFixture.UniqueName("page"), AwsBackendFixture.UniqueName("page-jobs"), _settings, _services);
         _api.UseKestrel(0);
         _api.StartServer();
         var addresses = _api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;

@@ -55,6 +55,12 @@ public sealed record Job
 
     public IReadOnlyList<JobSegment> Segments { get; init; } = [];
 
+    /// <summary>
+    /// While PROCESSING: the segments the attempt in progress has stored so far (one per index, in index order), written
+    /// with its progress about once a second. Empty in every other state: <see cref="Segments"/> holds a completed job's.
+    /// </summary>
+    public IReadOnlyList<JobSegment> StoredSegments { get; init; } = [];
+
     /// <summary>How many chunks the job's attempt is cut in; 0 while it is one pass (or not yet split).</summary>
     public int ChunkCount { get; init; }
 

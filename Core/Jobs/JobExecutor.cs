@@ -96,8 +96,11 @@ public sealed class JobExecutor(
                 Chunk = claim.Chunk,
                 SplitBudget = claim is AttemptClaim ? chunkOptions.Value.Budget : null,
             };
-            var uploads = new SegmentUploads(
-                objects, jobs, job, claim.Prefix, uploadOptions.Value.UploadConcurrency, timeProvider, () => telemetry.SegmentStored(method));
+            var uploads = new SegmentUploads(objects, jobs, job, claim.Prefix, uploadOptions.Value.UploadConcurrency, timeProvider, segment =>
+            {
+                telemetry.SegmentStored(method);
+                progress.Stored(segment);
+            });
             var (result, segments) = await uploads.RunAsync(pipeline, spec, progress, linked.Token);
 
             await progress.DisposeAsync();

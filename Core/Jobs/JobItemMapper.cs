@@ -126,6 +126,8 @@ internal static class JobItemMapper
         SourceKey = item[JobsTableSchema.SourceKey].S,
         Options = JsonSerializer.Deserialize(item[JobsTableSchema.Options].S, JobJson.TypeInfo<JobOptions>())!,
         Segments = JsonSerializer.Deserialize(item[JobsTableSchema.Segments].S, JobJson.TypeInfo<List<JobSegment>>()) ?? [],
+        StoredSegments = ParseStatus(item[JobsTableSchema.Status].S) == JobStatus.Processing
+            && item.TryGetValue(JobsTableSchema.StoredSegments, out var stored) ? StoredSegmentList.FromAttribute(stored) : [],
         StartedAt = OptionalTimestamp(item, JobsTableSchema.StartedAt),
         CompletedAt = OptionalTimestamp(item, JobsTableSchema.CompletedAt),
         HeartbeatAt = OptionalTimestamp(item, JobsTableSchema.HeartbeatAt),

@@ -36,6 +36,7 @@ public static class JobJson
 
 [JsonSerializable(typeof(JobOptions))]
 [JsonSerializable(typeof(JobEncoding))]
+[JsonSerializable(typeof(JobSegment))]
 [JsonSerializable(typeof(List<JobSegment>))]
 [JsonSerializable(typeof(IReadOnlyList<JobSegment>))]
 [JsonSerializable(typeof(ProcessorEvent))]

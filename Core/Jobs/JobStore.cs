@@ -111,11 +111,11 @@ public sealed partial class JobStore(
     {
         var now = timeProvider.GetUtcNow();
         var update = new Update("SET #status = :processing, #stage = :stage, #attempt = #attempt + :one, #tries = if_not_exists(#tries, :zero) + :one, #started = :now, #heartbeat = :now, #updated = :now, #progress = :zero"
-                + " REMOVE #chunk_count, #chunk_seconds, #chunks, #chunks_done")
+                + " REMOVE #chunk_count, #chunk_seconds, #chunks, #chunks_done, #stored")
             .Name("#chunk_count", JobsTableSchema.ChunkCount).Name("#chunk_seconds", JobsTableSchema.ChunkSeconds)
             .Name("#chunks", JobsTableSchema.Chunks).Name("#chunks_done", JobsTableSchema.ChunksDone)
             .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#attempt", JobsTableSchema.Attempt)
-            .Name("#tries", JobsTableSchema.Tries)
+            .Name("#tries", JobsTableSchema.Tries).Name("#stored", JobsTableSchema.StoredSegments)
             .Name("#started", JobsTableSchema.StartedAt).Name("#heartbeat", JobsTableSchema.HeartbeatAt)
             .Name("#updated", JobsTableSchema.UpdatedAt).Name("#progress", JobsTableSchema.Progress)
             .Value(":processing", Status(JobStatus.Processing)).Value(":stage", JobStages.Probing).Value(":now", Timestamp(now))
@@ -128,13 +128,29 @@ public sealed partial class JobStore(
     }
 
     /// <summary>Progress and a heartbeat for the attempt in progress; false when that attempt no longer owns the job.</summary>
-    public async Task<bool> ReportProgressAsync(string jobId, int attempt, string stage, double progress, CancellationToken cancellationToken)
+    public Task<bool> ReportProgressAsync(string jobId, int attempt, string stage, double progress, CancellationToken cancellationToken) =>
+        ReportProgressAsync(jobId, attempt, stage, progress, [], cancellationToken);
+
+    /// <summary>
+    /// Progress and a heartbeat for the attempt in progress, appending the segments it stored since its last write
+    /// (<see cref="JobsTableSchema.StoredSegments"/>) in the same conditional write; false when that attempt no longer owns the job.
+    /// </summary>
+    public async Task<bool> ReportProgressAsync(
+        string jobId, int attempt, string stage, double progress, IReadOnlyCollection<JobSegment> stored, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(stored);
         var now = Timestamp(timeProvider.GetUtcNow());
-        var update = new Update("SET #stage = :stage, #progress = :progress, #heartbeat = :now, #updated = :now")
+        var update = new Update("SET #stage = :stage, #progress = :progress, #heartbeat = :now, #updated = :now"
+                + (stored.Count > 0 ? ", #stored = list_append(if_not_exists(#stored, :none), :stored)" : ""))
             .Name("#stage", JobsTableSchema.Stage).Name("#progress", JobsTableSchema.Progress)
             .Name("#heartbeat", JobsTableSchema.HeartbeatAt).Name("#updated", JobsTableSchema.UpdatedAt)
             .Value(":stage", stage).Value(":progress", Number(Math.Round(progress, 1))).Value(":now", now);
+        if (stored.Count > 0)
+        {
+            update.Name("#stored", JobsTableSchema.StoredSegments)
+                .Value(":none", new AttributeValue { L = [] }).Value(":stored", StoredSegmentList.ToAttribute(stored));
+        }
+
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt), OwnedCondition, ReturnValue.NONE, cancellationToken) is not null;
     }
 
@@ -360,9 +376,14 @@ public sealed partial class JobStore(
         .Name("#status", JobsTableSchema.Status).Name("#attempt", JobsTableSchema.Attempt)
         .Value(":processing", Status(JobStatus.Processing)).Value(":attempt", Number(attempt));
 
-    /// <summary>A transition to a final state: the job leaves the unfinished index, drops its chunks' state and gets its expiry time.</summary>
-    private Update Finished(string setExpression) => new Update(setExpression + ", #ttl = :ttl REMOVE #unfinished, #chunks")
+    /// <summary>
+    /// A transition to a final state: the job leaves the unfinished index, drops its chunks' state and the running
+    /// attempt's list of stored segments (a completed job's are in segments, a failed job's objects are deleted), and
+    /// gets its expiry time.
+    /// </summary>
+    private Update Finished(string setExpression) => new Update(setExpression + ", #ttl = :ttl REMOVE #unfinished, #chunks, #stored")
         .Name("#ttl", JobsTableSchema.Ttl).Name("#unfinished", JobsTableSchema.Unfinished).Name("#chunks", JobsTableSchema.Chunks)
+        .Name("#stored", JobsTableSchema.StoredSegments)
         .Value(":ttl", Number((timeProvider.GetUtcNow() + TimeSpan.FromDays(options.Value.FinishedJobRetentionDays)).ToUnixTimeSeconds()));
 
     private Update Failure(JobError error)
@@ -380,8 +401,10 @@ public sealed partial class JobStore(
     /// <summary>The attribute that shows an unfinished job is idle: its heartbeat while PROCESSING, its last update while QUEUED.</summary>
     private static string IdleAttribute(JobStatus status) => status == JobStatus.Processing ? JobsTableSchema.HeartbeatAt : JobsTableSchema.UpdatedAt;
 
-    private Update BackToQueue(string extraSet = "") => new Update("SET #status = :queued, #stage = :stage, #progress = :zero, #updated = :now" + extraSet)
-        .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage)
+    /// <summary>PROCESSING -> QUEUED; the attempt's list of stored segments goes with it (its objects are deleted or stale).</summary>
+    private Update BackToQueue(string extraSet = "") => new Update(
+            "SET #status = :queued, #stage = :stage, #progress = :zero, #updated = :now" + extraSet + " REMOVE #stored")
+        .Name("#status", JobsTableSchema.Status).Name("#stage", JobsTableSchema.Stage).Name("#stored", JobsTableSchema.StoredSegments)
         .Name("#progress", JobsTableSchema.Progress).Name("#updated", JobsTableSchema.UpdatedAt)
         .Value(":queued", Status(JobStatus.Queued)).Value(":stage", JobStages.Queued).Value(":zero", Number(0))
         .Value(":now", Timestamp(timeProvider.GetUtcNow()));

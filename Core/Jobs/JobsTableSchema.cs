@@ -19,6 +19,13 @@ public static class JobsTableSchema
     public const string SourceKey = "source_key";
     public const string Options = "options";
     public const string Segments = "segments";
+
+    /// <summary>
+    /// While PROCESSING: the segments the attempt in progress has stored so far, a list of one-segment JSON strings
+    /// appended by its progress writes (an index may repeat: readers keep the last). Removed by every claim and every
+    /// end of an attempt, when <see cref="Segments"/> (completed) or nothing (failed, given back) takes over.
+    /// </summary>
+    public const string StoredSegments = "stored_segments";
     public const string StartedAt = "started_at";
     public const string CompletedAt = "completed_at";
     public const string HeartbeatAt = "heartbeat_at";

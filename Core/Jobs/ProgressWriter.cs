@@ -10,6 +10,8 @@ namespace VideoAspire.Core.Jobs;
 /// a network blip) never fails the job: it is logged and the next tick tries again. But an attempt that could not
 /// write a heartbeat for <c>silenceLimit</c> (half of StaleAfter) stops as lost too: others may soon take the job
 /// over, and two attempts must not work on it at once.
+/// Segments handed over with <see cref="Stored"/> travel with the next write (one write a tick, however many were stored):
+/// a write that failed keeps them for the next tick; a refused one drops them, as the attempt is over.
 /// </summary>
 internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
 {
@@ -20,6 +22,8 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
     private readonly CancellationTokenSource _lost = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly Lock _pendingLock = new();
+    private List<JobSegment> _pending = [];
     private double _latest;
     private double _written = -1;
     private int _disposed;
@@ -41,6 +45,15 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
 
     public void Report(double value) => Interlocked.Exchange(ref _latest, value);
 
+    /// <summary>A segment whose objects are stored: the job shows it from the next write on.</summary>
+    public void Stored(JobSegment segment)
+    {
+        lock (_pendingLock)
+        {
+            _pending.Add(segment);
+        }
+    }
+
     /// <summary>Stops writing (idempotent).</summary>
     public async ValueTask DisposeAsync()
     {
@@ -53,6 +66,26 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
         await _loop;
         _stop.Dispose();
         _lost.Dispose();
+    }
+
+    private List<JobSegment> TakePending()
+    {
+        lock (_pendingLock)
+        {
+            var taken = _pending;
+            _pending = [];
+            return taken;
+        }
+    }
+
+    /// <summary>Segments of a write that failed go first in the next one (readers sort by index anyway).</summary>
+    private void PutBack(List<JobSegment> segments)
+    {
+        lock (_pendingLock)
+        {
+            segments.AddRange(_pending);
+            _pending = segments;
+        }
     }
 
     private async Task LoopAsync(TimeSpan interval, TimeProvider timeProvider)
@@ -70,13 +103,15 @@ internal sealed class ProgressWriter : IProgress<double>, IAsyncDisposable
                 }
 
                 bool owned;
+                var stored = TakePending();
                 try
                 {
-                    owned = await _claim.ReportProgressAsync(_jobs, Math.Max(latest, 0), _stop.Token);
+                    owned = await _claim.ReportProgressAsync(_jobs, Math.Max(latest, 0), stored, _stop.Token);
                 }
                 catch (Exception e) when (!_stop.IsCancellationRequested)
                 {
                     Log.HeartbeatFailed(_logger, e, _claim.Job.Id); // not the job's fault: try again at the next tick
+                    PutBack(stored);
                     owned = timeProvider.GetElapsedTime(lastWritten) < _silenceLimit;
                     if (owned)
                     {

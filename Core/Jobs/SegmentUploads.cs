@@ -17,10 +17,11 @@ namespace VideoAspire.Core.Jobs;
 /// ends the run (a failure, shutdown, the deadline, a lost claim), no upload is still running when this returns or
 /// throws, so the caller's clean-up of the attempt's prefix sees every object that was stored.</item>
 /// <item>Timed: when the first segment is stored, the job records it (<see cref="Job.FirstSegmentAt"/>).</item>
+/// <item>Told: <c>onStored</c> gets each segment once its objects are stored (the job shows it while it runs).</item>
 /// </list>
 /// </summary>
 internal sealed class SegmentUploads(
-    ObjectStore objects, JobStore jobs, Job job, string prefix, int concurrency, TimeProvider timeProvider, Action onStored)
+    ObjectStore objects, JobStore jobs, Job job, string prefix, int concurrency, TimeProvider timeProvider, Action<JobSegment> onStored)
 {
     private readonly List<Task<JobSegment>> _uploads = [];
     private Exception? _failure;
@@ -88,7 +89,9 @@ internal sealed class SegmentUploads(
                     await objects.PutStreamAsync(thumbnailKey, thumbnail, "image/jpeg", stop.Token);
                 }
 
-                onStored();
+                var stored = new JobSegment(segment.Index, Math.Round(segment.Start.TotalSeconds, 3), Math.Round(segment.Duration.TotalSeconds, 3),
+                    segment.SizeBytes, key, thumbnailKey);
+                onStored(stored);
                 if (Interlocked.Exchange(ref _firstStored, 1) == 0)
                 {
                     // Time to first segment: the job's first download is possible from now on. Refused (lost claim) is
@@ -96,8 +99,7 @@ internal sealed class SegmentUploads(
                     await jobs.RecordFirstSegmentAsync(job.Id, job.Attempt, timeProvider.GetUtcNow(), stop.Token);
                 }
 
-                return new JobSegment(segment.Index, Math.Round(segment.Start.TotalSeconds, 3), Math.Round(segment.Duration.TotalSeconds, 3),
-                    segment.SizeBytes, key, thumbnailKey);
+                return stored;
             }
         }
         catch (Exception e) when (!stop.IsCancellationRequested)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using VideoAspire.Api.Auth;
 
@@ -17,9 +18,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public static readonly JsonSerializerOptions Json = CreateJson();
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    public ApiFactory(AwsBackendFixture backend, string bucket, string table, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The Api with its own bucket and table; <paramref name="services"/> replaces services after the Api registered its own (e.g. an S3 client that holds some requests).</summary>
+    public ApiFactory(
+        AwsBackendFixture backend, string bucket, string table, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Bucket = bucket;
         Table = table;
         var all = new Dictionary<string, string?>(backend.Configuration)
@@ -57,6 +63,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

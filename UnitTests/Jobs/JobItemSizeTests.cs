@@ -33,6 +33,21 @@ public sealed class JobItemSizeTests
     }
 
     [Fact]
+    public void LargestAllowedJob_ProcessingWithEverySegmentStored_StaysWellUnderTheItemLimit()
+    {
+        var job = LargestAllowedJob() with { Status = JobStatus.Processing, Attempt = 10 };
+        var stored = StoredSegmentList.ToAttribute(Enumerable.Range(0, CuttingOptions.MaximumSegmentLimit).Select(i => new JobSegment(
+            i, (i * 14.399) + 0.1, 14.399 + 0.1, 20_000_000_000, StorageLayout.SegmentKey(new string('f', 32), 10, i), StorageLayout.ThumbnailKey(new string('f', 32), 10, i))));
+
+        var size = JobItemMapper.ToItem(job).Sum(a => Encoding.UTF8.GetByteCount(a.Key) + Encoding.UTF8.GetByteCount(a.Value.S ?? a.Value.N ?? ""))
+            + Encoding.UTF8.GetByteCount(JobsTableSchema.StoredSegments) + 3 + stored.L.Sum(e => 1 + Encoding.UTF8.GetByteCount(e.S)); // a list: 3 bytes, 1 per element
+
+        // About 305 KiB: each index stored once. A retried chunk appends its few segments again; the hard limit (400 KiB)
+        // leaves room for about 400 repeated entries.
+        Assert.InRange(size, 1, DynamoDbItemLimit * 4 / 5);
+    }
+
+    [Fact]
     public void LargestAllowedJob_FitsAnAsynchronousLambdaInvoke()
     {
         var json = ProcessorEvent.ForJob(LargestAllowedJob(), new string('b', 63), "00-" + new string('0', 32) + "-" + new string('0', 16) + "-01").ToJson();

@@ -63,7 +63,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow a job's progress as Server-Sent Events */
+        /**
+         * Follow a job's progress as Server-Sent Events
+         * @description Events: `segment` (a SegmentView) for each segment stored since the last read, each index once per stream; `progress` (status, stage, progress) when it changed, at least every 15 s; then one `done` (a JobView) and the stream ends.
+         */
         get: operations["GetJobEvents"];
         put?: never;
         post?: never;

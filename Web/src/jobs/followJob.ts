@@ -1,12 +1,18 @@
 // Follows a job until it ends: the Api's Server-Sent Events stream (GET /api/jobs/{id}/events) while it lasts,
 // then GET /api/jobs/{id} every few seconds if the stream drops before the job ended. Returns a function that stops.
+// Segments arrive one by one while the job runs ("segment" events, or the view's list when polling), each kept by index.
 import { api } from '../api/client';
-import type { JobProgressEvent, JobView } from '../api/contracts';
+import type { JobProgressEvent, JobView, SegmentView } from '../api/contracts';
 import { session } from '../auth/session';
 import { readServerSentEvents } from './serverSentEvents';
 
 const pollMs = 2000;
 const finished = (job: JobView) => job.status === 'completed' || job.status === 'failed';
+
+/** The segments with one more, in index order; a segment sent again (a reconnect, a retried attempt) replaces its index. */
+function withSegment(segments: SegmentView[], segment: SegmentView): SegmentView[] {
+  return [...segments.filter((s) => s.index !== segment.index), segment].sort((a, b) => a.index - b.index);
+}
 
 export function followJob(id: string, onUpdate: (job: JobView) => void, onError: (e: unknown) => void): () => void {
   const controller = new AbortController();
@@ -37,7 +43,9 @@ export function followJob(id: string, onUpdate: (job: JobView) => void, onError:
     });
     if (!response.ok || !response.body) return false;
     for await (const message of readServerSentEvents(response.body)) {
-      if (message.event === 'progress') {
+      if (message.event === 'segment') {
+        update({ ...latest!, segments: withSegment(latest!.segments, JSON.parse(message.data) as SegmentView) });
+      } else if (message.event === 'progress') {
         const progress = JSON.parse(message.data) as JobProgressEvent;
         update({ ...latest!, ...progress });
       } else if (message.event === 'done') {
