@@ -29,6 +29,9 @@ public sealed record JobChunk
     /// <summary>The chunk's last change (queued, claimed, given back, dispatched again by the sweep).</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>What the chunk attempt holding it has stored so far (emptied whenever the chunk changes hands).</summary>
+    public IReadOnlyList<JobSegment> StoredSegments { get; init; } = [];
+
     /// <summary>Why its last attempt gave the chunk back (a transient failure).</summary>
     public JobError? LastError { get; init; }
 

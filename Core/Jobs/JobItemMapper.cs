@@ -56,6 +56,9 @@ internal static class JobItemMapper
             ChunksDone = (int)(OptionalNumber(item, JobsTableSchema.ChunksDone) ?? 0),
             Chunks = chunks,
             Progress = job.Status == JobStatus.Processing && chunks.Count > 0 ? ChunkedProgress(chunks) : job.Progress,
+            StoredSegments = job.Status == JobStatus.Processing && chunks.Count > 0
+                ? StoredSegmentList.LatestPerIndex(chunks.SelectMany(c => c.StoredSegments))
+                : job.StoredSegments,
         };
     }
 
@@ -97,6 +100,7 @@ internal static class JobItemMapper
             HeartbeatAt = OptionalTimestamp(m, JobsTableSchema.HeartbeatAt),
             UpdatedAt = ParseTimestamp(m[JobsTableSchema.UpdatedAt].S),
             LastError = OptionalError(m, JobsTableSchema.LastErrorCode, JobsTableSchema.LastErrorMessage),
+            StoredSegments = m.TryGetValue(JobsTableSchema.StoredSegments, out var stored) ? StoredSegmentList.FromAttribute(stored) : [],
         };
     }
 

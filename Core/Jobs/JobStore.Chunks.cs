@@ -50,8 +50,8 @@ public sealed partial class JobStore
     public async Task<Job?> TryClaimChunkAsync(string jobId, int attempt, int chunk, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var update = ChunkUpdate(chunk, "SET #chunks.#c.#status = :chunk_processing, #chunks.#c.#attempt = #chunks.#c.#attempt + :one, #chunks.#c.#tries = #chunks.#c.#tries + :one, #chunks.#c.#heartbeat = :now, #chunks.#c.#updated = :now, #chunks.#c.#progress = :zero")
-            .Name("#tries", JobsTableSchema.Tries).Name("#heartbeat", JobsTableSchema.HeartbeatAt).Name("#updated", JobsTableSchema.UpdatedAt)
+        var update = ChunkUpdate(chunk, "SET #chunks.#c.#status = :chunk_processing, #chunks.#c.#attempt = #chunks.#c.#attempt + :one, #chunks.#c.#tries = #chunks.#c.#tries + :one, #chunks.#c.#heartbeat = :now, #chunks.#c.#updated = :now, #chunks.#c.#progress = :zero, #chunks.#c.#stored = :none")
+            .Name("#tries", JobsTableSchema.Tries).Name("#stored", JobsTableSchema.StoredSegments).Value(":none", NoSegments).Name("#heartbeat", JobsTableSchema.HeartbeatAt).Name("#updated", JobsTableSchema.UpdatedAt)
             .Name("#progress", JobsTableSchema.Progress)
             .Value(":one", Number(1)).Value(":zero", Number(0)).Value(":now", Timestamp(now))
             .Value(":chunk_queued", ChunkStatusName(ChunkStatus.Queued)).Value(":chunk_processing", ChunkProcessing)
@@ -62,13 +62,25 @@ public sealed partial class JobStore
         return attributes is null ? null : FromItem(attributes);
     }
 
-    /// <summary>Progress and a heartbeat of a chunk attempt; false when it no longer owns the chunk (or its attempt the job).</summary>
+    /// <summary>
+    /// Progress and a heartbeat of a chunk attempt, appending the segments it stored since its last write to the chunk's own
+    /// list (emptied whenever the chunk changes hands, so no entry outlives the objects it names); false when the attempt
+    /// no longer owns the chunk (or its job attempt the job).
+    /// </summary>
     public async Task<bool> ReportChunkProgressAsync(
-        string jobId, int attempt, int chunk, int chunkAttempt, double progress, CancellationToken cancellationToken)
+        string jobId, int attempt, int chunk, int chunkAttempt, double progress, IReadOnlyCollection<JobSegment> stored,
+        CancellationToken cancellationToken)
     {
-        var update = ChunkUpdate(chunk, "SET #chunks.#c.#progress = :progress, #chunks.#c.#heartbeat = :now")
+        ArgumentNullException.ThrowIfNull(stored);
+        var update = ChunkUpdate(chunk, "SET #chunks.#c.#progress = :progress, #chunks.#c.#heartbeat = :now"
+                + (stored.Count > 0 ? ", #chunks.#c.#stored = list_append(if_not_exists(#chunks.#c.#stored, :none), :stored)" : ""))
             .Name("#progress", JobsTableSchema.Progress).Name("#heartbeat", JobsTableSchema.HeartbeatAt)
             .Value(":progress", Number(Math.Round(progress, 1))).Value(":now", Timestamp(timeProvider.GetUtcNow()));
+        if (stored.Count > 0)
+        {
+            update.Name("#stored", JobsTableSchema.StoredSegments).Value(":none", NoSegments).Value(":stored", StoredSegmentList.ToAttribute(stored));
+        }
+
         return await TryChunkOwnedUpdateAsync(jobId, attempt, chunkAttempt, update, ReturnValue.NONE, cancellationToken) is not null;
     }
 
@@ -94,9 +106,10 @@ public sealed partial class JobStore
     public async Task<bool> ReleaseChunkAsync(
         string jobId, int attempt, int chunk, int chunkAttempt, CancellationToken cancellationToken, JobError? reason = null)
     {
-        var update = ChunkUpdate(chunk, "SET #chunks.#c.#status = :chunk_queued, #chunks.#c.#progress = :zero, #chunks.#c.#updated = :now"
+        var update = ChunkUpdate(chunk, "SET #chunks.#c.#status = :chunk_queued, #chunks.#c.#progress = :zero, #chunks.#c.#updated = :now, #chunks.#c.#stored = :none"
                 + (reason is null ? ", #chunks.#c.#tries = #chunks.#c.#tries - :one" : ", #chunks.#c.#last_code = :last_code, #chunks.#c.#last_message = :last_message"))
             .Name("#progress", JobsTableSchema.Progress).Name("#updated", JobsTableSchema.UpdatedAt)
+            .Name("#stored", JobsTableSchema.StoredSegments).Value(":none", NoSegments)
             .Value(":chunk_queued", ChunkStatusName(ChunkStatus.Queued)).Value(":zero", Number(0)).Value(":now", Timestamp(timeProvider.GetUtcNow()));
         if (reason is null)
         {
@@ -115,8 +128,9 @@ public sealed partial class JobStore
     public async Task<bool> RequeueChunkIfStaleAsync(string jobId, int attempt, int chunk, DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
         var now = Timestamp(timeProvider.GetUtcNow());
-        var update = ChunkUpdate(chunk, "SET #chunks.#c.#status = :chunk_queued, #chunks.#c.#progress = :zero, #chunks.#c.#updated = :now")
+        var update = ChunkUpdate(chunk, "SET #chunks.#c.#status = :chunk_queued, #chunks.#c.#progress = :zero, #chunks.#c.#updated = :now, #chunks.#c.#stored = :none")
             .Name("#progress", JobsTableSchema.Progress).Name("#updated", JobsTableSchema.UpdatedAt).Name("#heartbeat", JobsTableSchema.HeartbeatAt)
+            .Name("#stored", JobsTableSchema.StoredSegments).Value(":none", NoSegments)
             .Value(":chunk_queued", ChunkStatusName(ChunkStatus.Queued)).Value(":zero", Number(0)).Value(":now", now)
             .Value(":stale", Timestamp(staleBefore)).Value(":chunk_processing", ChunkProcessing);
         return await TryUpdateAsync(jobId, OwnedBy(update, attempt),
@@ -228,4 +242,6 @@ public sealed partial class JobStore
         .Name("#chunks", JobsTableSchema.Chunks).Name("#c", ChunkKey(chunk));
 
     private static AttributeValue ChunkProcessing => new(ChunkStatusName(ChunkStatus.Processing));
+
+    private static AttributeValue NoSegments => new() { L = [] };
 }

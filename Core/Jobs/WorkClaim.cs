@@ -23,7 +23,7 @@ internal abstract class WorkClaim(Job job)
     /// <summary>The chunk this run cuts; null for a job's attempt (which cuts in one pass or splits).</summary>
     public abstract ChunkRequest? Chunk { get; }
 
-    /// <summary>Progress and a heartbeat, with the segments stored since the last write (a chunk's are not shown until the job completes).</summary>
+    /// <summary>Progress and a heartbeat, with the segments stored since the last write.</summary>
     public abstract Task<bool> ReportProgressAsync(JobStore jobs, double progress, IReadOnlyCollection<JobSegment> stored, CancellationToken cancellationToken);
 
     /// <summary>Gives what is held back to the queue: at shutdown (no reason), or after a transient failure.</summary>
@@ -64,12 +64,8 @@ internal sealed class ChunkClaim(Job job, JobChunk chunk) : WorkClaim(job)
 
     public override ChunkRequest? Chunk => new(Held.Index, TimeSpan.FromSeconds(Job.ChunkSeconds));
 
-    /// <summary>
-    /// The chunk's stored segments are not written: a chunk retried after a failure deletes what its attempt stored, and
-    /// the job's list could not drop those entries, so a chunked job shows its segments when it completes.
-    /// </summary>
     public override Task<bool> ReportProgressAsync(JobStore jobs, double progress, IReadOnlyCollection<JobSegment> stored, CancellationToken cancellationToken) =>
-        jobs.ReportChunkProgressAsync(Job.Id, Job.Attempt, Held.Index, Held.Attempt, progress, cancellationToken);
+        jobs.ReportChunkProgressAsync(Job.Id, Job.Attempt, Held.Index, Held.Attempt, progress, stored, cancellationToken);
 
     public override Task<bool> ReleaseAsync(JobStore jobs, JobError? reason) =>
         jobs.ReleaseChunkAsync(Job.Id, Job.Attempt, Held.Index, Held.Attempt, CancellationToken.None, reason);

@@ -166,6 +166,33 @@ public sealed class ChunkedJobTests(AwsBackendFixture backend, TestVideos videos
     }
 
     [Fact]
+    public async Task ChunksStoredSegments_ShowWhileTheJobRuns_AndLeaveWithTheChunkAttemptThatStoredThem()
+    {
+        var job = await QueueJobAsync(ExactFixed10);
+        var claimed = (await Store().TryClaimAsync(job.Id, Ct))!;
+        Assert.True(await Store().SplitAsync(job.Id, claimed.Attempt, [(0, 10), (10, 10)], 10, Ct));
+        Assert.NotNull(await Store().TryClaimChunkAsync(job.Id, 1, 0, Ct));
+        Assert.NotNull(await Store().TryClaimChunkAsync(job.Id, 1, 1, Ct));
+
+        await Store().ReportChunkProgressAsync(job.Id, 1, 1, 1, 50, [Segment(job.Id, 1, 1)], Ct);
+        await Store().ReportChunkProgressAsync(job.Id, 1, 0, 1, 50, [Segment(job.Id, 0, 1)], Ct);
+        var both = await GetAsync(job.Id);
+        Assert.True(await Store().ReleaseChunkAsync(job.Id, 1, 1, 1, Ct, new JobError("storage_error", "S3 throttled")));
+        var afterRelease = await GetAsync(job.Id);
+        Assert.NotNull(await Store().TryClaimChunkAsync(job.Id, 1, 1, Ct));
+        await Store().ReportChunkProgressAsync(job.Id, 1, 1, 2, 10, [Segment(job.Id, 1, 2)], Ct);
+        var retried = await GetAsync(job.Id);
+
+        Assert.Equal([0, 1], both.StoredSegments.Select(s => s.Index));
+        Assert.Equal([0], afterRelease.StoredSegments.Select(s => s.Index)); // the released attempt's objects are deleted: not shown
+        Assert.Equal(Segment(job.Id, 1, 2).Key, retried.StoredSegments[1].Key);
+        Assert.False(await Store().ReportChunkProgressAsync(job.Id, 1, 1, 1, 60, [Segment(job.Id, 1, 1)], Ct)); // the old attempt is refused
+    }
+
+    private static JobSegment Segment(string jobId, int index, int chunkAttempt) => new(index, index * 10, 10, 1000,
+        StorageLayout.SegmentKey(StorageLayout.ChunkAttemptPrefix(jobId, 1, index, chunkAttempt), index), null);
+
+    [Fact]
     public async Task CopyJob_LongerThanAChunk_IsCutInOnePass()
     {
         var job = await QueueJobAsync(new JobOptions(CuttingOptions.Fixed(10), OutputMode.Copy, TextOverlay.None, Thumbnails: false));

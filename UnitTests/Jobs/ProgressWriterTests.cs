@@ -49,17 +49,21 @@ public sealed class ProgressWriterTests
     }
 
     [Fact]
-    public async Task Stored_ChunkRun_IsNotWritten()
+    public async Task Stored_ChunkRun_GoesToTheChunksOwnList()
     {
         var job = StoredSegmentListTests.NewJob() with { Status = JobStatus.Processing, Attempt = 1, ChunkCount = 2, ChunkSeconds = 300 };
         var chunk = new JobChunk { Index = 1, Status = ChunkStatus.Processing, Attempt = 1, StartSeconds = 300, DurationSeconds = 300, UpdatedAt = DateTimeOffset.UnixEpoch };
         var (writes, writer) = Start(_ => Task.FromResult(new UpdateItemResponse()), new ChunkClaim(job, chunk));
 
         writer.Stored(StoredSegmentListTests.Segment(30));
-        await WaitForAsync(writes, w => w.Count >= 2);
+        await WaitForAsync(writes, w => w.Any(Carries));
         await writer.DisposeAsync();
 
-        Assert.DoesNotContain(writes, Carries); // a retried chunk deletes its objects: the job's list could not drop them
+        // In the chunk's map, which every change of hands empties: the job's own list could not drop a retried chunk's entries.
+        var carrying = Assert.Single(writes, Carries);
+        Assert.Equal([30], StoredIndexes(carrying));
+        Assert.Contains("#chunks.#c.#stored = list_append(", carrying.UpdateExpression, StringComparison.Ordinal);
+        Assert.Equal("c1", carrying.ExpressionAttributeNames["#c"]);
     }
 
     private static (List<UpdateItemRequest> Writes, ProgressWriter Writer) Start(
