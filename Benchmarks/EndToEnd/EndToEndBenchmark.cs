@@ -90,7 +90,7 @@ internal static class EndToEndBenchmark
     }
 
     private static async Task ExactAsync(
-        EndToEndSettings settings, ApiProcess api, JobClient client, RawStages raw, (string UploadId, string Key) exactUpload, Report report)
+        EndToEndSettings settings, ServiceProcess api, JobClient client, RawStages raw, (string UploadId, string Key) exactUpload, Report report)
     {
         Console.WriteLine($"\n## {settings.ExactSeconds} s 1080p30, exact mode, one overlay per 10 s segment (x264 {new VideoOptions().X264Preset})");
         var texts = Enumerable.Range(1, (settings.ExactSeconds + 9) / 10).Select(i => $"Segment {i}: \"quoted\" 100% — Ünïcode").ToArray();
@@ -108,7 +108,7 @@ internal static class EndToEndBenchmark
     /// Runs the job <paramref name="runs"/> times; prints the median wall time, the median time to first segment the job
     /// reports and the peak memory of the Api process (alone, and with its ffmpeg children) over those runs.
     /// </summary>
-    private static async Task<double> TimeJobsAsync(ApiProcess api, JobClient client, string name, int runs, object request)
+    private static async Task<double> TimeJobsAsync(ServiceProcess api, JobClient client, string name, int runs, object request)
     {
         var (times, firstSegment) = (new List<double>(), new List<double>());
         var memory = new ProcessTreeMemory(TimeSpan.FromMilliseconds(20), api.ProcessId);
