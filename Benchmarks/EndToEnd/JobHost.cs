@@ -32,7 +32,7 @@ internal sealed class JobHost(ProcessingMethod method, JobClient client, int wor
     public string WorkerName => workerName;
 
     /// <param name="method">How its jobs run.</param>
-    /// <param name="settings">The Api build, and whether logs are shown.</param>
+    /// <param name="settings">The Api build (--api-dll replaces the Api only: the emulator and Processor are this build's), and whether logs are shown.</param>
     /// <param name="configuration">What both the Api and the Processor read: AWS endpoints, Storage, Processing, Video.</param>
     public static async Task<JobHost> StartAsync(
         ProcessingMethod method, EndToEndSettings settings, IReadOnlyDictionary<string, string?> configuration)
