@@ -14,7 +14,7 @@ using VideoAspire.Core.Video.Planning;
 //        dotnet run -c Release --project Benchmarks -- memory [--work DIR] [--seconds S] [--sizes 1080p,4K,8K]
 //        dotnet run -c Release --project Benchmarks -- codecs [--work DIR] [--runs N]   (the HEVC section of the default run alone)
 //        dotnet run -c Release --project Benchmarks -- e2e [--work DIR] [--runs N] [--seconds S] [--exact-seconds S] [--upload-concurrency N]
-//            [--api-dll PATH/Api.dll] [--api-log]
+//            [--method inprocess|lambda|both] [--api-dll PATH/Api.dll] [--api-log]
 //        dotnet run -c Release --project Benchmarks -- chunks [--work DIR] [--seconds 600] [--chunk-seconds 60] [--in-flight 1,2,4] [--no-single]
 // Generates its inputs (cached in DIR), then times each variant N times and prints medians and ratios.
 if (args.FirstOrDefault() == "cold-start")
@@ -34,7 +34,8 @@ if (args.FirstOrDefault() == "e2e")
 {
     Directory.CreateDirectory(work);
     await VideoAspire.Benchmarks.EndToEnd.EndToEndBenchmark.RunAsync(new(work, IntArg("--runs", 5), IntArg("--seconds", 60),
-        IntArg("--exact-seconds", 20), IntArg("--upload-concurrency", 4), Arg("--api-dll"), args.Contains("--api-log")));
+        IntArg("--exact-seconds", 20), IntArg("--upload-concurrency", 4),
+        VideoAspire.Benchmarks.EndToEnd.EndToEndSettings.ParseMethods(Arg("--method")), Arg("--api-dll"), args.Contains("--api-log")));
     return 0;
 }
 

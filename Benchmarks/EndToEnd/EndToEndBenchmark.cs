@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Amazon.Runtime;
+using Amazon.S3;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VideoAspire.Core.Aws;
+using VideoAspire.Core.Jobs;
 using VideoAspire.Core.Storage;
 using VideoAspire.Core.Video;
 using VideoAspire.Core.Video.Overlays;
@@ -14,8 +16,10 @@ namespace VideoAspire.Benchmarks.EndToEnd;
 
 /// <summary>
 /// The "e2e" mode (issue #14): whole jobs as a user waits for them, against the raw stages on the same stored object,
-/// in the same run. The Api runs as its own process with the in-process worker, on the embedded emulators; a client
-/// uploads each input once, then times POST /api/jobs to the first poll that sees "completed".
+/// in the same run, on the embedded emulators. Jobs run in-process (the Api as its own process, with its worker), through
+/// Lambda (the Api in Lambda mode, the Lambda emulator and the Processor, each its own process), or both, interleaved
+/// (see <see cref="JobHost"/>); a client uploads each input once per way, then times POST /api/jobs to the first poll
+/// that sees "completed".
 /// </summary>
 internal static class EndToEndBenchmark
 {
@@ -30,7 +34,8 @@ internal static class EndToEndBenchmark
     public static async Task RunAsync(EndToEndSettings settings)
     {
         Console.WriteLine($"# VideoAspire end-to-end benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, " +
-            $"{settings.Runs} runs per variant (median), Processing:UploadConcurrency={settings.UploadConcurrency}");
+            $"{settings.Runs} runs per variant (median), Processing:UploadConcurrency={settings.UploadConcurrency}, " +
+            $"jobs run: {string.Join(" and ", settings.Methods.Select(m => m.ToWireName()))}");
         Console.WriteLine($"ffmpeg: {await Inputs.FfmpegVersionAsync()}");
         var copyInput = await Inputs.EnsureAsync(settings.Work, settings.CopySeconds, gopSeconds: 2);
         var exactInput = settings.ExactSeconds > 0 ? await Inputs.EnsureAsync(settings.Work, settings.ExactSeconds, gopSeconds: 2) : null;
@@ -39,7 +44,6 @@ internal static class EndToEndBenchmark
         var configuration = new Dictionary<string, string?>(aws.ToConfiguration())
         {
             ["Storage:BucketName"] = Bucket,
-            ["Storage:JobsTableName"] = "bench-e2e-jobs",
             ["Storage:BootstrapResources"] = "true",
             ["Uploads:MaxSinglePutBytes"] = (5L * 1024 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
             ["UserLimits:JobsPerMinute"] = "1000",
@@ -47,96 +51,100 @@ internal static class EndToEndBenchmark
             ["Video:Limits:EncodeSecondsPerInputSecond"] = "100",
             ["Processing:UploadConcurrency"] = settings.UploadConcurrency.ToString(CultureInfo.InvariantCulture),
         };
-        await using var api = await ApiProcess.StartAsync(settings.ApiDll, configuration, settings.ApiLog);
-        using var client = new JobClient(api.BaseAddress);
-        await client.SignInAsync("bench");
-        var copyUpload = await client.UploadAsync(copyInput);
-        var exactUpload = exactInput is null ? default((string, string)?) : await client.UploadAsync(exactInput);
+        var hosts = new List<JobHost>();
+        try
+        {
+            foreach (var method in settings.Methods)
+            {
+                hosts.Add(await JobHost.StartAsync(method, settings, configuration));
+            }
 
-        using var s3 = AwsClientFactory.CreateS3(Connection(configuration));
+            using var s3 = AwsClientFactory.CreateS3(Connection(configuration));
+            var report = new Report();
+            await CopyAsync(settings, configuration, hosts, s3, copyInput, report);
+            if (exactInput is not null)
+            {
+                await ExactAsync(settings, hosts, s3, exactInput, report);
+            }
+
+            Console.WriteLine();
+            report.PrintSummary();
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task CopyAsync(EndToEndSettings settings, IReadOnlyDictionary<string, string?> configuration,
+        List<JobHost> hosts, IAmazonS3 s3, string copyInput, Report report)
+    {
         var raw = new RawStages(s3, Bucket, new VideoOptions(), Path.Combine(settings.Work, "raw-e2e"));
-        var report = new Report();
-
         Console.WriteLine($"\n## {settings.CopySeconds} s 1080p30 H.264, GOP 2 s ({Mb(copyInput)} MB), 10 s segments, copy mode, no thumbnails");
+        var inputUrl = raw.InputUrl((await hosts[0].UploadAsync(copyInput)).Key);
+        var duration = TimeSpan.FromSeconds(settings.CopySeconds);
         var cut = await Report.TimeAsync("raw ffmpeg: presigned GET URL -> local segments", settings.Runs,
-            () => raw.CutAsync(raw.InputUrl(copyUpload.Key), TimeSpan.FromSeconds(settings.CopySeconds), CopyBoth, TextOverlay.None));
+            () => raw.CutAsync(inputUrl, duration, CopyBoth, TextOverlay.None));
         var putOne = await Report.TimeAsync($"raw HTTP PUT of {raw.Segments.Count} segments, one at a time", settings.Runs,
             () => raw.PutAllAsync("bench/raw/one/", 1));
         var putMany = await Report.TimeAsync($"raw HTTP PUT of {raw.Segments.Count} segments, {settings.UploadConcurrency} at a time", settings.Runs,
             () => raw.PutAllAsync("bench/raw/many/", settings.UploadConcurrency));
         var second = new RawStages(s3, Bucket, new VideoOptions(), Path.Combine(settings.Work, "raw-e2e-2"));
         var both = await Report.TimeAsync($"raw cut and raw PUT ({settings.UploadConcurrency} at a time) at once, same endpoint", settings.Runs,
-            () => Task.WhenAll(
-                second.CutAsync(raw.InputUrl(copyUpload.Key), TimeSpan.FromSeconds(settings.CopySeconds), CopyBoth, TextOverlay.None),
-                raw.PutAllAsync("bench/raw/both/", settings.UploadConcurrency)));
+            () => Task.WhenAll(second.CutAsync(inputUrl, duration, CopyBoth, TextOverlay.None), raw.PutAllAsync("bench/raw/both/", settings.UploadConcurrency)));
         await ProfileSdkAsync(settings, configuration, raw);
-        var copyJobRequest = new { uploadId = copyUpload.UploadId, output = "copy", thumbnails = false };
-        var warmUp = await client.RunJobAsync(copyJobRequest); // the Api's first job pays for JIT and connections: not counted
-        await client.DeleteJobAsync(warmUp.Job.GetProperty("id").GetString()!);
-        var copyJob = await TimeJobsAsync(api, client, "job: POST /api/jobs -> completed (copy)", settings.Runs,
-            copyJobRequest);
-        var slower = Math.Max(cut, putMany);
-        report.Ratio("copy job / slower raw stage (cut, parallel PUT)", copyJob, slower, "<= 1.25", copyJob / slower <= 1.25);
-        report.Note("copy job / (cut + sequential PUT): 1 = no overlap", copyJob, cut + putOne);
-        report.Note("copy job / (raw cut and PUT at once)", copyJob, both);
 
-        if (settings.ExactSeconds > 0)
+        async Task<object> Request(JobHost host) => new { uploadId = (await host.UploadAsync(copyInput)).UploadId, output = "copy", thumbnails = false };
+        foreach (var host in hosts)
         {
-            await ExactAsync(settings, api, client, raw, exactUpload!.Value, report);
+            // A host's first job pays for JIT and connections (and the Processor's first invocation): not counted.
+            var warmUp = await host.RunJobAsync(await Request(host));
+            await host.Client.DeleteJobAsync(warmUp.Job.GetProperty("id").GetString()!);
         }
 
-        Console.WriteLine();
-        report.PrintSummary();
+        var jobs = await JobTimings.TimeAsync(hosts, "job: POST /api/jobs -> completed (copy)", settings.Runs, Request);
+        var slower = Math.Max(cut, putMany);
+        foreach (var (method, job) in jobs)
+        {
+            var name = method.ToWireName();
+            report.Ratio($"copy job, {name} / slower raw stage (cut, parallel PUT)", job, slower, "<= 1.25", job / slower <= 1.25);
+            report.Note($"copy job, {name} / (cut + sequential PUT): 1 = no overlap", job, cut + putOne);
+            report.Note($"copy job, {name} / (raw cut and PUT at once)", job, both);
+        }
+
+        NoteLambdaOverInProcess("copy job", jobs, report);
     }
 
-    private static async Task ExactAsync(
-        EndToEndSettings settings, ApiProcess api, JobClient client, RawStages raw, (string UploadId, string Key) exactUpload, Report report)
+    private static async Task ExactAsync(EndToEndSettings settings, List<JobHost> hosts, IAmazonS3 s3, string exactInput, Report report)
     {
+        var raw = new RawStages(s3, Bucket, new VideoOptions(), Path.Combine(settings.Work, "raw-e2e"));
         Console.WriteLine($"\n## {settings.ExactSeconds} s 1080p30, exact mode, one overlay per 10 s segment (x264 {new VideoOptions().X264Preset})");
         var texts = Enumerable.Range(1, (settings.ExactSeconds + 9) / 10).Select(i => $"Segment {i}: \"quoted\" 100% — Ünïcode").ToArray();
+        var inputUrl = raw.InputUrl((await hosts[0].UploadAsync(exactInput)).Key);
         var encode = await Report.TimeAsync("raw ffmpeg encode: presigned GET URL -> local segments", settings.Runs,
-            () => raw.CutAsync(raw.InputUrl(exactUpload.Key), TimeSpan.FromSeconds(settings.ExactSeconds), ReEncodeBoth,
-                TextOverlay.PerSegment(texts)));
-        var exactJob = await TimeJobsAsync(api, client, "job: POST /api/jobs -> completed (exact + overlay)", settings.Runs, new
+            () => raw.CutAsync(inputUrl, TimeSpan.FromSeconds(settings.ExactSeconds), ReEncodeBoth, TextOverlay.PerSegment(texts)));
+        var jobs = await JobTimings.TimeAsync(hosts, "job: POST /api/jobs -> completed (exact + overlay)", settings.Runs, async host => new
         {
-            uploadId = exactUpload.UploadId, output = "exact", thumbnails = false, overlay = new { mode = "perSegment", texts },
+            uploadId = (await host.UploadAsync(exactInput)).UploadId, output = "exact", thumbnails = false, overlay = new { mode = "perSegment", texts },
         });
-        report.Ratio("exact + overlay job / raw encode", exactJob, encode, "<= 1.10", exactJob / encode <= 1.10);
+        foreach (var (method, job) in jobs)
+        {
+            report.Ratio($"exact + overlay job, {method.ToWireName()} / raw encode", job, encode, "<= 1.10", job / encode <= 1.10);
+        }
+
+        NoteLambdaOverInProcess("exact + overlay job", jobs, report);
     }
 
-    /// <summary>
-    /// Runs the job <paramref name="runs"/> times; prints the median wall time, the median time to first segment the job
-    /// reports and the peak memory of the Api process (alone, and with its ffmpeg children) over those runs.
-    /// </summary>
-    private static async Task<double> TimeJobsAsync(ApiProcess api, JobClient client, string name, int runs, object request)
+    /// <summary>When both ran in this run: what dispatching through Lambda (Invoke, the emulator, the Processor) costs.</summary>
+    private static void NoteLambdaOverInProcess(string job, Dictionary<ProcessingMethod, double> jobs, Report report)
     {
-        var (times, firstSegment) = (new List<double>(), new List<double>());
-        var memory = new ProcessTreeMemory(TimeSpan.FromMilliseconds(20), api.ProcessId);
-        await using (memory)
+        if (jobs.TryGetValue(ProcessingMethod.Lambda, out var lambda) && jobs.TryGetValue(ProcessingMethod.InProcess, out var inProcess))
         {
-            for (var i = 0; i < runs; i++)
-            {
-                var (elapsed, job) = await client.RunJobAsync(request);
-                times.Add(elapsed.TotalSeconds);
-                if (job.TryGetProperty("timeToFirstSegmentSeconds", out var seconds) && seconds.ValueKind == JsonValueKind.Number)
-                {
-                    firstSegment.Add(seconds.GetDouble());
-                }
-
-                await client.DeleteJobAsync(job.GetProperty("id").GetString()!); // not timed: keeps the emulator's disk small
-            }
+            report.Note($"{job}, lambda / in-process (same run, interleaved)", lambda, inProcess);
         }
-
-        var median = Report.Median(name, times);
-        if (firstSegment.Count > 0)
-        {
-            firstSegment.Sort();
-            Console.WriteLine($"|   time to first segment (the job's timeToFirstSegmentSeconds) | median {firstSegment[firstSegment.Count / 2],7:0.00} s | " +
-                $"runs: {string.Join(", ", firstSegment.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} |");
-        }
-
-        Console.WriteLine($"|   peak memory: Api process VmHWM {memory.SelfPeakKb / 1000} MB, Api + ffmpeg children (sum of VmRSS) {memory.TreePeakKb / 1000} MB |");
-        return median;
     }
 
     /// <summary>
