@@ -17,6 +17,11 @@ internal static class ChunkedJobs
 
     public static async Task RunAsync(Settings settings, VideoPipeline pipeline)
     {
+        if (settings.Seconds <= settings.ChunkSeconds)
+        {
+            throw new ArgumentException($"--seconds ({settings.Seconds}) must be more than --chunk-seconds ({settings.ChunkSeconds}): one chunk is no split.");
+        }
+
         Console.WriteLine($"# VideoAspire chunked jobs benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
         Console.WriteLine($"ffmpeg: {await Inputs.FfmpegVersionAsync()}");
         var input = await Inputs.EnsureAsync(settings.Work, settings.Seconds, 2);
@@ -30,7 +35,7 @@ internal static class ChunkedJobs
 
         var split = Stopwatch.StartNew();
         var chunks = (await RunAsync(pipeline, spec with { SplitBudget = budget })).Split
-            ?? throw new InvalidOperationException("The job was not split: make --seconds larger than --chunk-seconds.");
+            ?? throw new InvalidOperationException("The job was not split (and was cut in one pass instead).");
         var splitSeconds = split.Elapsed.TotalSeconds;
         Row($"split: probe and plan, {chunks.Count} chunks", splitSeconds);
 
