@@ -24,6 +24,7 @@ public sealed class LambdaHarness : IAsyncDisposable
     private readonly OutputTail _processorOutput = new(200);
     private WebApplication _app = null!;
     private ChildProcess? _processor;
+    private readonly List<ChildProcess> _others = [];
     private IReadOnlyDictionary<string, string?> _environment = new Dictionary<string, string?>();
 
     public Uri Endpoint { get; private set; } = null!;
@@ -76,6 +77,15 @@ public sealed class LambdaHarness : IAsyncDisposable
     /// <summary>Starts a fresh Processor instance with the same environment (a new execution environment).</summary>
     public void StartNewProcessor() => StartProcessor(_environment);
 
+    /// <summary>Starts one more instance beside the current one (Lambda running invocations side by side); the current stays the one the other methods act on.</summary>
+    public void StartAnotherProcessor()
+    {
+        var current = _processor;
+        StartProcessor(_environment);
+        _others.Add(_processor!);
+        _processor = current;
+    }
+
     /// <summary>Waits for the Processor process to exit by itself.</summary>
     public Task WaitForProcessorExitAsync(TimeSpan timeout) => _processor!.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(timeout);
 
@@ -110,6 +120,11 @@ public sealed class LambdaHarness : IAsyncDisposable
         if (_processor is not null)
         {
             await _processor.DisposeAsync();
+        }
+
+        foreach (var other in _others)
+        {
+            await other.DisposeAsync();
         }
 
         await _app.DisposeAsync();

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VideoAspire.Core.Jobs;
 using VideoAspire.IntegrationTests.Infrastructure;
 using VideoAspire.LambdaEmulator.Functions;
 
@@ -56,6 +58,33 @@ public sealed class LambdaChunkTests(AwsBackendFixture backend, TestVideos video
             .Where(b => b.TryGetProperty("jobId", out var jobId) && jobId.GetString() == id)
             .Select(b => b.GetProperty("outcome").GetString()).Order().ToList();
         Assert.Equal(["chunkdone", "chunkdone", "completed", "split"], outcomes);
+    }
+
+    [Fact]
+    public async Task TwoProcessorInstances_RunTheChunksSideBySide()
+    {
+        _lambda.StartAnotherProcessor(); // as the AppHost's Processor replicas: two execution environments of one function
+        using var alice = _api.ClientFor("alice");
+        var uploadId = await alice.UploadAsync(await videos.H264LargeAsync());
+        var store = _api.Services.GetRequiredService<JobStore>();
+
+        var id = (await alice.CreateJobAsync(new { uploadId, cutting = new { mode = "fixed", segmentSeconds = 2 }, output = "exact" }))
+            .GetProperty("id").GetString()!;
+        var mostAtOnce = 0;
+        Job job;
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        do
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            job = (await store.GetAsync(id, TestContext.Current.CancellationToken))!;
+            mostAtOnce = Math.Max(mostAtOnce, job.Chunks.Count(c => c.Status == ChunkStatus.Processing));
+        }
+        while (job.Status is JobStatus.Queued or JobStatus.Processing && DateTime.UtcNow < deadline);
+
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.Equal(2, job.ChunkCount);
+        Assert.Equal(2, mostAtOnce); // an instance runs one invocation at a time: both chunks ran at once, one on each
+        Assert.Equal(10, job.Segments.Count);
     }
 
     public async ValueTask DisposeAsync()
