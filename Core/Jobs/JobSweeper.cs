@@ -149,16 +149,8 @@ public sealed class JobSweeper(
 
     private async Task<bool> FailChunkedAsync(Job job, JobChunk chunk, DateTimeOffset idleSince, CancellationToken cancellationToken)
     {
-        var error = new JobError(chunk.LastError?.Code ?? "attempts_exhausted",
-            $"Chunk {chunk.Index} of the job was tried {chunk.Tries} times without finishing{(chunk.LastError is { } last ? $"; last error: {last.Message}" : " (each attempt stopped without a word: killed, out of memory or past its deadline)")}.");
-        if (!await jobs.FailAbandonedChunkAsync(job, chunk, idleSince.AddTicks(1), error, cancellationToken))
-        {
-            return false;
-        }
-
-        Log.JobAbandoned(logger, job.Id, error.Code, error.Message);
-        await objects.DeletePrefixQuietlyAsync(job.Id, StorageLayout.JobPrefix(job.Id), logger);
-        return true;
+        var error = Exhausted($"Chunk {chunk.Index} of the job", chunk.Tries, chunk.LastError);
+        return await RecordAbandonedAsync(job, error, () => jobs.FailAbandonedChunkAsync(job, chunk, idleSince.AddTicks(1), error, cancellationToken));
     }
 
     /// <summary>
@@ -184,9 +176,18 @@ public sealed class JobSweeper(
 
     private async Task<bool> FailAsync(Job job, DateTimeOffset idleSince, CancellationToken cancellationToken, JobError? error = null)
     {
-        error ??= new JobError(job.LastError?.Code ?? "attempts_exhausted",
-            $"The job was tried {job.Tries} times without finishing{(job.LastError is { } last ? $"; last error: {last.Message}" : " (each attempt stopped without a word: killed, out of memory or past its deadline)")}.");
-        if (!await jobs.FailAbandonedAsync(job, idleSince.AddTicks(1), error, cancellationToken))
+        var failure = error ?? Exhausted("The job", job.Tries, job.LastError);
+        return await RecordAbandonedAsync(job, failure, () => jobs.FailAbandonedAsync(job, idleSince.AddTicks(1), failure, cancellationToken));
+    }
+
+    /// <summary>Out of tries: the last error's code (attempts_exhausted when there is none) and what was tried.</summary>
+    private static JobError Exhausted(string what, int tries, JobError? lastError) => new(lastError?.Code ?? "attempts_exhausted",
+        $"{what} was tried {tries} times without finishing{(lastError is { } last ? $"; last error: {last.Message}" : " (each attempt stopped without a word: killed, out of memory or past its deadline)")}.");
+
+    /// <summary>The conditional FAILED write the sweep saw grounds for; when it applies, the job's objects go.</summary>
+    private async Task<bool> RecordAbandonedAsync(Job job, JobError error, Func<Task<bool>> fail)
+    {
+        if (!await fail())
         {
             return false;
         }
